@@ -1,0 +1,29 @@
+//! `enduse`: the command-line face of End-Use Check for auditors, banks and CI.
+//!
+//! Every subcommand is a thin wrapper over the core library: it reads files,
+//! calls the same functions the web app calls and prints the result.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "enduse", version, about = "End-Use Check: due diligence against diversion of goods to Russia and Belarus", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}

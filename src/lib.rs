@@ -1,0 +1,15 @@
+//! End-Use Check core: the pure domain behind the web app and the `enduse` CLI.
+//!
+//! Nothing in this crate touches the browser or the file system on its own:
+//! every function takes data and returns data, so the same code runs natively
+//! (tests, CLI, benchmarks) and in WebAssembly (the Leptos shell in `src/web`).
+
+pub mod country;
+pub mod evaluate;
+pub mod hs;
+pub mod lang;
+pub mod model;
+pub mod record;
+pub mod ruleset;
+pub mod screening;
+pub mod version;

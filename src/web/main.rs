@@ -1,0 +1,2 @@
+//! Browser entry point (built by Trunk for wasm32).
+fn main() {}
