@@ -5,6 +5,7 @@
 //! (tests, CLI, benchmarks) and in WebAssembly (the Leptos shell in `src/web`).
 
 pub mod country;
+pub mod draft;
 pub mod evaluate;
 pub mod hs;
 pub mod lang;

@@ -1,0 +1,67 @@
+//! The application shell: translations, router, header, footer and error boundary.
+
+use enduse::version::APP_VERSION;
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::{I18nContextProvider, t, use_i18n};
+use crate::language::{self, LanguageSwitcher};
+use crate::pages;
+
+/// The root component mounted on `<body>`.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider enable_cookie=false>
+            <Router>
+                <Shell />
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    language::restore();
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, shell.skip_to_content)}</a>
+        <header class="site-header">
+            <div class="brand">
+                <A href="/" attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
+                <span class="tagline">{t!(i18n, shell.tagline)}</span>
+            </div>
+            <LanguageSwitcher />
+            <nav aria-label=move || t_string!(i18n, shell.nav_label).to_string()>
+                <ul>
+                    <li><A href="/" exact=true>{t!(i18n, shell.nav_home)}</A></li>
+                    <li><A href="/assess">{t!(i18n, shell.nav_assess)}</A></li>
+                    <li><A href="/declare">{t!(i18n, shell.nav_declare)}</A></li>
+                    <li><A href="/verify">{t!(i18n, shell.nav_verify)}</A></li>
+                    <li><A href="/sources">{t!(i18n, shell.nav_sources)}</A></li>
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            <ErrorBoundary fallback=|errors| view! { <pages::error::ErrorPanel errors /> }>
+                <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
+                    <Route path=path!("") view=pages::home::Home />
+                    <Route path=path!("assess") view=pages::assess::Assess />
+                    <Route path=path!("declare") view=pages::declare::Declare />
+                    <Route path=path!("verify") view=pages::verify::Verify />
+                    <Route path=path!("sources") view=pages::sources::Sources />
+                </Routes>
+            </ErrorBoundary>
+        </main>
+        <footer class="site-footer">
+            <p>
+                {t!(
+                    i18n, shell.footer_versions, app = move || APP_VERSION, ruleset = move || pages::sources::ruleset_label()
+                )}
+            </p>
+            <p>{t!(i18n, shell.footer_privacy)}</p>
+            <p>{t!(i18n, shell.footer_disclaimer)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per route, plus the shared error and not-found views.
+pub mod assess;
+pub mod declare;
+pub mod error;
+pub mod home;
+pub mod not_found;
+pub mod sources;
+pub mod verify;
