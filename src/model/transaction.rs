@@ -1,0 +1,372 @@
+//! The transaction record: exporter, goods, parties, shipment, payment, signals, safeguards.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::answer::{Answer, Fact};
+use super::currency::Currency;
+use super::enums::{
+    Disposition, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, Sector,
+    TransportMode,
+};
+use super::evidence::PartyRef;
+use crate::country::Country;
+use crate::hs::HsCode;
+
+/// The schema version this build writes. Older documents are migrated on load.
+pub const CURRENT_SCHEMA_VERSION: u32 = 1;
+
+fn current_schema_version() -> u32 {
+    CURRENT_SCHEMA_VERSION
+}
+
+/// Why a transaction document could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Not JSON, or a value of the wrong shape; carries serde's line/column.
+    #[error("transaction JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A `schema_version` this build cannot read.
+    #[error(
+        "transaction schema_version {found} is not supported: this build reads 1 to {CURRENT_SCHEMA_VERSION}{hint}"
+    )]
+    UnsupportedVersion {
+        /// The version found in the document.
+        found: u64,
+        /// Extra advice.
+        hint: &'static str,
+    },
+}
+
+/// One export transaction as described by the exporter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Transaction {
+    /// Format version of this document; see [`Transaction::from_json`].
+    #[serde(default = "current_schema_version")]
+    pub schema_version: u32,
+    /// The exporter's own reference (order number, file name).
+    pub reference: String,
+    /// Who exports.
+    pub exporter: Exporter,
+    /// What is exported, one line per product.
+    pub goods: Vec<GoodsLine>,
+    /// Who buys, receives and uses the goods, and who stands in between.
+    pub parties: Parties,
+    /// What the goods will be used for.
+    pub end_use: EndUse,
+    /// Where and how the goods travel.
+    pub shipment: Shipment,
+    /// Who pays, from where, how.
+    pub payment: Payment,
+    /// Commercial behaviour that guidance lists as red flags.
+    pub signals: Signals,
+    /// Contractual and documentary protections in place.
+    pub safeguards: Safeguards,
+}
+
+impl Default for Transaction {
+    fn default() -> Self {
+        Transaction {
+            schema_version: CURRENT_SCHEMA_VERSION,
+            reference: String::new(),
+            exporter: Exporter::default(),
+            goods: Vec::new(),
+            parties: Parties::default(),
+            end_use: EndUse::default(),
+            shipment: Shipment::default(),
+            payment: Payment::default(),
+            signals: Signals::default(),
+            safeguards: Safeguards::default(),
+        }
+    }
+}
+
+impl Transaction {
+    /// Reads a transaction document of any supported schema version.
+    ///
+    /// A missing `schema_version` is read as the current one, because drafts
+    /// saved mid-typing may not carry it. Documents from a newer build are
+    /// refused rather than half-understood. Migration steps from older
+    /// versions are applied here, on the JSON tree, before typed parsing; as
+    /// version 1 is the first published schema there are none yet.
+    pub fn from_json(text: &str) -> Result<Transaction, ModelError> {
+        let value: serde_json::Value = serde_json::from_str(text)?;
+        let version = match value.get("schema_version") {
+            None | Some(serde_json::Value::Null) => u64::from(CURRENT_SCHEMA_VERSION),
+            Some(v) => v.as_u64().ok_or(ModelError::UnsupportedVersion {
+                found: 0,
+                hint: " (schema_version must be a positive whole number)",
+            })?,
+        };
+        if version == 0 || version > u64::from(CURRENT_SCHEMA_VERSION) {
+            return Err(ModelError::UnsupportedVersion {
+                found: version,
+                hint: if version == 0 {
+                    ""
+                } else {
+                    " (written by a newer End-Use Check; update this tool)"
+                },
+            });
+        }
+        // Migrations would go here: `if version < 2 { value = v1_to_v2(value) }`.
+        // Parse from the original text so serde's errors carry line and column.
+        let mut tx: Transaction = serde_json::from_str(text)?;
+        tx.schema_version = CURRENT_SCHEMA_VERSION;
+        Ok(tx)
+    }
+
+    /// Every party in the chain with its reference, in a fixed order:
+    /// buyer, consignee, end user, intermediaries, freight forwarder (if named).
+    pub fn parties(&self) -> impl Iterator<Item = (PartyRef, &Party)> {
+        let p = &self.parties;
+        [
+            (PartyRef::Buyer, &p.buyer),
+            (PartyRef::Consignee, &p.consignee),
+            (PartyRef::EndUser, &p.end_user),
+        ]
+        .into_iter()
+        .chain(
+            p.intermediaries
+                .iter()
+                .enumerate()
+                .map(|(i, party)| (PartyRef::Intermediary(i), party)),
+        )
+        .chain(
+            self.shipment
+                .freight_forwarder
+                .iter()
+                .map(|f| (PartyRef::FreightForwarder, f)),
+        )
+    }
+
+    /// The party behind a reference, if it exists in this transaction.
+    pub fn party(&self, r: PartyRef) -> Option<&Party> {
+        match r {
+            PartyRef::Buyer => Some(&self.parties.buyer),
+            PartyRef::Consignee => Some(&self.parties.consignee),
+            PartyRef::EndUser => Some(&self.parties.end_user),
+            PartyRef::Intermediary(i) => self.parties.intermediaries.get(i),
+            PartyRef::FreightForwarder => self.shipment.freight_forwarder.as_ref(),
+        }
+    }
+}
+
+/// The exporting company.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Exporter {
+    /// Company name.
+    pub name: String,
+    /// Country of establishment (decides which regime applies, e.g. EU Art. 12g).
+    pub country: Fact<Country>,
+}
+
+/// One product line of the order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GoodsLine {
+    /// Tariff code, 6 to 10 digits.
+    pub hs: Fact<HsCode>,
+    /// Commercial description.
+    pub description: String,
+    /// Number of units.
+    pub quantity: Fact<f64>,
+    /// Unit of quantity (pcs, kg, m).
+    pub unit: String,
+    /// Total value of the line, in `currency`.
+    pub value: Fact<f64>,
+    /// Currency of `value`.
+    pub currency: Fact<Currency>,
+    /// Country of origin (manufacture).
+    pub origin: Fact<Country>,
+    /// Manufacturer or brand.
+    pub manufacturer: String,
+}
+
+/// The counterparties of the transaction.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Parties {
+    /// The contracting buyer.
+    pub buyer: Party,
+    /// Who physically receives the goods.
+    pub consignee: Party,
+    /// Who finally uses the goods.
+    pub end_user: Party,
+    /// Distributors, agents and anyone else in between, in chain order.
+    pub intermediaries: Vec<Party>,
+}
+
+/// A company or person in the chain.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Party {
+    /// Legal name.
+    pub name: String,
+    /// Country of the party's address.
+    pub country: Fact<Country>,
+    /// Region within the country, where sanctions distinguish (occupied Ukraine).
+    pub region: Fact<Region>,
+    /// Postal address.
+    pub address: String,
+    /// Company registration number.
+    pub registration_number: String,
+    /// Date of incorporation (entities founded after 24 Feb 2022 are a FinCEN/BIS red flag).
+    pub established: Fact<NaiveDate>,
+    /// Website URL as given.
+    pub website: String,
+    /// Whether the party has a real web presence and company-domain e-mail.
+    pub web_presence: Answer,
+    /// Line of business.
+    pub role: Fact<PartyRole>,
+    /// Whether the party is related to another party here (ownership, shared address or staff).
+    pub related_to_other_parties: Answer,
+    /// How it is related, in words.
+    pub relationship: String,
+    /// Whether the exporter has dealt with this party before without problems.
+    pub previous_dealings: Answer,
+    /// Whether the address is residential or shared by many companies.
+    pub residential_address: Answer,
+    /// Whether the party's business plausibly needs these goods.
+    pub business_matches_goods: Answer,
+}
+
+/// Declared end use.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EndUse {
+    /// The end use in the customer's words.
+    pub description: String,
+    /// Sector of the end use.
+    pub sector: Fact<Sector>,
+    /// What the recipient will do with the goods.
+    pub disposition: Fact<Disposition>,
+    /// Whether military, security or government use is declared or apparent.
+    pub military_or_government: Answer,
+}
+
+/// Destination and route.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Shipment {
+    /// Final destination country.
+    pub destination: Fact<Country>,
+    /// Region of the destination, where sanctions distinguish (occupied Ukraine).
+    pub destination_region: Fact<Region>,
+    /// The route in words.
+    pub route: String,
+    /// Countries crossed before the destination; `[]` means none, `null` unknown.
+    pub transit_countries: Fact<Vec<Country>>,
+    /// Mode of transport.
+    pub mode: Fact<TransportMode>,
+    /// The forwarder, if one is engaged; absent means none named.
+    pub freight_forwarder: Option<Party>,
+    /// Whether the forwarder (or a logistics address) is given as final destination.
+    pub forwarder_is_final_destination: Answer,
+    /// Whether shipping instructions changed at the last minute.
+    pub last_minute_changes: Answer,
+}
+
+/// Payment arrangements.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Payment {
+    /// Who pays.
+    pub payer_name: String,
+    /// The payer's country.
+    pub payer_country: Fact<Country>,
+    /// Country of the paying bank.
+    pub bank_country: Fact<Country>,
+    /// How payment is made.
+    pub method: Fact<PaymentMethod>,
+    /// Payment currency.
+    pub currency: Fact<Currency>,
+    /// Whether the buyer pays in full in advance.
+    pub prepayment: Answer,
+    /// Whether someone other than the buyer pays.
+    pub third_party_payer: Answer,
+}
+
+/// Commercial behaviour listed as red flags by BIS, FinCEN and the EU.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signals {
+    /// Price compared with the market.
+    pub price_vs_market: Fact<PriceVsMarket>,
+    /// Quantity compared with the stated need.
+    pub quantity_vs_need: Fact<QuantityVsNeed>,
+    /// Unusual urgency or pressure to ship.
+    pub unusual_urgency: Answer,
+    /// Requests for unusual packaging, labelling or removal of markings.
+    pub unusual_packaging: Answer,
+    /// Reluctance or refusal to give end-use, end-user or ownership information.
+    pub refuses_information: Answer,
+    /// Declines installation, training or maintenance.
+    pub declines_installation: Answer,
+    /// The customer seems unfamiliar with the product's use.
+    pub unfamiliar_with_product: Answer,
+}
+
+/// Protections the exporter has in place.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Safeguards {
+    /// Contract forbids re-export to and use in Russia (EU Art. 12g "No Russia clause").
+    pub no_russia_clause: Answer,
+    /// A signed end-use statement has been obtained.
+    pub end_use_statement: Answer,
+    /// The contract grants audit or post-shipment verification rights.
+    pub audit_rights: Answer,
+    /// The buyer must notify before any re-export.
+    pub re_export_notification: Answer,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_partial_drafts_load() {
+        let tx = Transaction::from_json("{}").unwrap();
+        assert_eq!(tx, Transaction::default());
+        let tx = Transaction::from_json(
+            r#"{"goods":[{"hs":"8542.31"}],"parties":{"buyer":{"name":"A"}},"shipment":{"transit_countries":[]}}"#,
+        )
+        .unwrap();
+        assert_eq!(tx.goods.len(), 1);
+        assert_eq!(tx.parties.buyer.web_presence, Answer::Unknown);
+        assert_eq!(tx.shipment.transit_countries, Fact::Known(vec![]));
+    }
+
+    #[test]
+    fn rejects_future_versions_and_typos() {
+        assert!(matches!(
+            Transaction::from_json(r#"{"schema_version": 99}"#),
+            Err(ModelError::UnsupportedVersion { found: 99, .. })
+        ));
+        assert!(Transaction::from_json(r#"{"schema_version": "x"}"#).is_err());
+        let err = Transaction::from_json("{\n \"shipmnt\": {}\n}").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+        assert!(Transaction::from_json(r#"{"goods":[{"hs":"85"}]}"#).is_err());
+    }
+
+    #[test]
+    fn parties_are_listed_in_order() {
+        let mut tx = Transaction::default();
+        tx.parties.intermediaries.push(Party::default());
+        tx.shipment.freight_forwarder = Some(Party::default());
+        let refs: Vec<PartyRef> = tx.parties().map(|(r, _)| r).collect();
+        assert_eq!(
+            refs,
+            vec![
+                PartyRef::Buyer,
+                PartyRef::Consignee,
+                PartyRef::EndUser,
+                PartyRef::Intermediary(0),
+                PartyRef::FreightForwarder
+            ]
+        );
+        assert!(tx.party(PartyRef::Intermediary(1)).is_none());
+    }
+}
