@@ -1,0 +1,203 @@
+//! The v1 counterparty declaration: the exporter's request and the
+//! counterparty's response, modelled on the BIS CHPL customer certification,
+//! the BIS-711 statement and the UK end-user undertaking.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::record::{Exporter, GoodsLine, Party};
+use super::values::{CreatedAt, Decimal, HsCode, Id};
+use crate::country::Country;
+use crate::lang::Lang;
+use crate::record::digest::Digest;
+
+/// The body of an `enduse-declaration-request`: what the exporter asks the
+/// counterparty to confirm, prefilled from the assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationRequest {
+    /// Identifies the request in both parties' files.
+    pub request_id: Id,
+    /// Who asks.
+    pub exporter: Exporter,
+    /// The goods, in the order the response must echo them.
+    pub goods: Vec<GoodsLine>,
+    /// Parties as the exporter knows them, to prefill the form.
+    pub parties: Vec<Party>,
+    /// Language the form is shown in.
+    pub language: Lang,
+    /// When the request was made.
+    pub created: CreatedAt,
+}
+
+/// The customer's role in the deal (BIS certification wording).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerRole {
+    /// Buys the goods.
+    Purchaser,
+    /// Receives them on the way to someone else.
+    IntermediateConsignee,
+    /// Receives them last.
+    UltimateConsignee,
+    /// Uses them.
+    EndUser,
+}
+
+/// What the customer will do with the items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    /// Use them itself.
+    Consume,
+    /// Process or incorporate them into another product.
+    Incorporate,
+    /// Keep them in stock.
+    Stock,
+    /// Resell them within the customer's own country.
+    ResellDomestic,
+    /// Resell them abroad.
+    ResellExport,
+}
+
+/// The customer making the declaration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredCustomer {
+    /// Full legal name.
+    pub name: String,
+    /// Full address.
+    pub address: String,
+    /// Country of the address.
+    pub country: Country,
+    /// Website, if it has one.
+    pub website: Option<String>,
+    /// Role in the deal.
+    pub role: CustomerRole,
+}
+
+/// The end user as the customer knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredEndUser {
+    /// Full legal name.
+    pub name: String,
+    /// Full address.
+    pub address: String,
+    /// Country of the address.
+    pub country: Country,
+}
+
+/// One requested goods line, as the customer confirms it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredItem {
+    /// Index of the line in the request's `goods` (0-based).
+    pub line: u32,
+    /// Description, echoed from the request.
+    pub description: String,
+    /// HS code, echoed from the request when it had one.
+    pub hs_code: Option<HsCode>,
+    /// Quantity the customer confirms.
+    pub quantity: Decimal,
+    /// Unit of the quantity.
+    pub unit: String,
+}
+
+/// The actual end use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredEndUse {
+    /// What the goods will be used for.
+    pub description: String,
+    /// Where they will be used.
+    pub country: Country,
+}
+
+/// The undertakings. Each is a separate box the signer must tick: a response
+/// with any of them `false` is not a complete declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitments {
+    /// Will not re-export, sell or transfer the goods to Russia or Belarus,
+    /// or for use there.
+    pub no_russia_belarus: bool,
+    /// No military end use or military end user.
+    pub no_military_end_use: bool,
+    /// Accepts audits and will notify the exporter of any diversion.
+    pub accept_audit_and_notify: bool,
+    /// Will pass these obligations on to any further buyer.
+    pub flow_down: bool,
+}
+
+impl Commitments {
+    /// Names of the commitments left unticked, in form order.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            (self.no_russia_belarus, "no_russia_belarus"),
+            (self.no_military_end_use, "no_military_end_use"),
+            (self.accept_audit_and_notify, "accept_audit_and_notify"),
+            (self.flow_down, "flow_down"),
+        ]
+        .into_iter()
+        .filter(|(ticked, _)| !ticked)
+        .map(|(_, name)| name)
+        .collect()
+    }
+}
+
+/// Who signs the declaration for the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationSignatory {
+    /// Full name.
+    pub name: String,
+    /// Title.
+    pub title: String,
+    /// Date of signature.
+    pub date: NaiveDate,
+}
+
+/// The body of an `enduse-declaration-response`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationResponse {
+    /// The request's id.
+    pub request_id: Id,
+    /// Digest of the request envelope this response answers; it ties the
+    /// answer to one exact set of goods and parties.
+    pub request_digest: Digest,
+    /// The declaring customer.
+    pub customer: DeclaredCustomer,
+    /// What it will do with the items.
+    pub disposition: Disposition,
+    /// The end user.
+    pub end_user: DeclaredEndUser,
+    /// The items, echoing the request's lines.
+    pub items: Vec<DeclaredItem>,
+    /// Actual end use and its location.
+    pub end_use: DeclaredEndUse,
+    /// The ticked undertakings.
+    pub commitments: Commitments,
+    /// Who signs.
+    pub signatory: DeclarationSignatory,
+}
+
+impl DeclarationRequest {
+    /// The items a response should echo, prefilled from the request's goods
+    /// (the counterparty still confirms quantities; lines without a quantity
+    /// are prefilled with `0`).
+    pub fn items_template(&self) -> Vec<DeclaredItem> {
+        self.goods
+            .iter()
+            .enumerate()
+            .map(|(index, line)| DeclaredItem {
+                line: u32::try_from(index).unwrap_or(u32::MAX),
+                description: line.description.clone(),
+                hs_code: line.hs_code.clone(),
+                quantity: line.quantity.clone().unwrap_or_else(Decimal::zero),
+                unit: line.unit.clone().unwrap_or_default(),
+            })
+            .collect()
+    }
+}
