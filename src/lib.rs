@@ -8,6 +8,7 @@ pub mod country;
 pub mod draft;
 pub mod evaluate;
 pub mod hs;
+pub mod hs_nomenclature;
 pub mod lang;
 pub mod model;
 pub mod record;
