@@ -1,0 +1,174 @@
+//! Checks on the *content* of the embedded default ruleset (`rules/default.toml`).
+//!
+//! The loader already proves the file is well-formed; these tests pin down
+//! what the content must say so that an edit cannot silently drop a CHPL
+//! code, a translation, a citation or a mitigation.
+
+use std::collections::BTreeMap;
+
+use enduse::hs::HsCode;
+use enduse::lang::Lang;
+use enduse::ruleset::{Ruleset, Severity};
+
+fn ruleset() -> Ruleset {
+    match Ruleset::embedded() {
+        Ok(r) => r,
+        Err(e) => panic!("rules/default.toml does not load:\n{e}"),
+    }
+}
+
+/// The Common High Priority List of 23 February 2024, tier by tier.
+const CHPL: &[(&str, &[&str])] = &[
+    ("1", &["854231", "854232", "854233", "854239"]),
+    ("2", &["851762", "852691", "853221", "853224", "854800"]),
+    (
+        "3.A",
+        &[
+            "847150", "850440", "851769", "852589", "852910", "852990", "853669", "853690",
+            "854110", "854121", "854129", "854130", "854149", "854151", "854159", "854160",
+        ],
+    ),
+    (
+        "3.B",
+        &[
+            "848210", "848220", "848230", "848250", "880730", "901310", "901380", "901420",
+            "901480",
+        ],
+    ),
+    (
+        "4.A",
+        &[
+            "847180", "848610", "848620", "848640", "853400", "854320", "902750", "903020",
+            "903032", "903039", "903082",
+        ],
+    ),
+    ("4.B", &["845710", "845811", "845891", "845961", "846693"]),
+];
+
+#[test]
+fn chpl_has_all_fifty_codes_in_their_tiers() {
+    let rs = ruleset();
+    let list = rs
+        .hs_lists()
+        .iter()
+        .find(|l| l.id == "chpl")
+        .expect("an hs list named chpl");
+    let total: usize = CHPL.iter().map(|(_, codes)| codes.len()).sum();
+    assert_eq!(total, 50);
+    for (tier, codes) in CHPL {
+        let t = list
+            .tiers
+            .iter()
+            .find(|t| t.label == *tier)
+            .unwrap_or_else(|| panic!("tier {tier} missing"));
+        assert_eq!(t.codes.len(), codes.len(), "tier {tier} code count");
+        for code in *codes {
+            let full = HsCode::parse(&format!("{code}0000")).unwrap();
+            let hits = rs.hs_lists_containing(&full);
+            assert!(
+                hits.iter()
+                    .any(|h| h.list.id == "chpl" && h.tier.label == *tier),
+                "{code} not found in CHPL tier {tier}"
+            );
+        }
+    }
+    // Tiers 1 and 2 weigh most.
+    let weight = |label: &str| list.tiers.iter().find(|t| t.label == label).unwrap().weight;
+    assert!(weight("1") > weight("2") && weight("2") > weight("3.A"));
+    // A neighbour that is not on the list stays off it.
+    let valves = HsCode::parse("848180").unwrap();
+    assert!(rs.hs_lists_containing(&valves).is_empty());
+}
+
+#[test]
+fn every_rule_is_translated_cited_and_actionable() {
+    let rs = ruleset();
+    assert!(rs.rules().len() >= 30, "only {} rules", rs.rules().len());
+    for rule in rs.rules() {
+        let id = rule.id();
+        let en = rule.title(Lang::En);
+        for lang in [Lang::Ru, Lang::Kk] {
+            assert_ne!(
+                rule.title(lang),
+                en,
+                "{id}: title not translated to {lang:?}"
+            );
+            assert_ne!(
+                rule.explanation_source(lang),
+                rule.explanation_source(Lang::En),
+                "{id}: explanation not translated to {lang:?}"
+            );
+            let m: Vec<&str> = rule.mitigations(lang).collect();
+            let m_en: Vec<&str> = rule.mitigations(Lang::En).collect();
+            assert_eq!(m.len(), m_en.len(), "{id}: mitigations count in {lang:?}");
+            for (a, b) in m.iter().zip(&m_en) {
+                assert_ne!(a, b, "{id}: mitigation not translated to {lang:?}");
+            }
+        }
+        assert!(!rule.citations().is_empty(), "{id}: no citation");
+        assert!(
+            rule.citations().iter().all(|c| c.url.is_some()),
+            "{id}: a citation without URL"
+        );
+        if matches!(rule.severity(), Severity::High | Severity::Stop) {
+            assert!(
+                rule.mitigations(Lang::En).next().is_some(),
+                "{id}: high/stop rule without mitigation"
+            );
+        }
+    }
+}
+
+#[test]
+fn kazakh_and_russian_texts_are_cyrillic() {
+    let rs = ruleset();
+    for rule in rs.rules() {
+        for lang in [Lang::Ru, Lang::Kk] {
+            let text = rule.title(lang);
+            let cyrillic = text
+                .chars()
+                .filter(|c| ('\u{400}'..='\u{4ff}').contains(c))
+                .count();
+            let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            assert!(
+                cyrillic > latin,
+                "{}: {lang:?} title is not Cyrillic: {text}",
+                rule.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn country_lists_name_the_expected_countries() {
+    let rs = ruleset();
+    let lists: BTreeMap<&str, Vec<&str>> = rs
+        .country_lists()
+        .iter()
+        .map(|l| {
+            (
+                l.id.as_str(),
+                l.countries.iter().map(|c| c.code()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(lists["russia_belarus"], ["BY", "RU"]);
+    assert_eq!(lists["eaeu_members"], ["AM", "KG", "KZ"]);
+    assert_eq!(lists["eu_member_states"].len(), 27);
+    assert_eq!(
+        lists["annex_viii_partners"],
+        [
+            "AU", "CA", "CH", "GB", "IS", "JP", "KR", "LI", "NO", "NZ", "US"
+        ]
+    );
+    for hub in ["AE", "CN", "HK", "MO", "TR", "UZ", "GE", "RS", "TJ", "IN"] {
+        assert!(
+            lists["diversion_hubs"].contains(&hub),
+            "{hub} missing from diversion_hubs"
+        );
+    }
+    // No list may overlap another in a way that would double-count a country.
+    for c in &lists["eaeu_members"] {
+        assert!(!lists["diversion_hubs"].contains(c));
+    }
+}
