@@ -1,1 +1,257 @@
-//! (module under construction)
+//! The risk evaluator: transaction + evidence + ruleset → assessment.
+//!
+//! Pure and deterministic: no clock, no randomness, no I/O, so the same inputs
+//! give the same assessment in the browser, the CLI and a bank's audit years
+//! later (records pin the ruleset by its hash).
+//!
+//! Scoring and rating thresholds are documented in `docs/ruleset-format.md` §5.
+//! Unanswered questions never pass silently: a rule whose condition depends
+//! on them is a *possible* finding, and the questions are reported as
+//! missing information with the rating they could lead to.
+
+mod logic;
+mod rating;
+mod render;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use logic::{Located, Scope, Trace, Tri};
+pub use rating::Rating;
+pub use render::{location_label, location_path, unknown_word, value_text};
+
+use crate::lang::Lang;
+use crate::model::{Evidence, Transaction};
+use crate::ruleset::{Citation, Rule, Ruleset, Scoring, Severity};
+
+/// Which ruleset produced an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RulesetRef {
+    /// Ruleset id.
+    pub id: String,
+    /// Ruleset version.
+    pub version: String,
+    /// SHA-256 of the ruleset file, hex.
+    pub sha256: String,
+}
+
+/// A rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Rule id.
+    pub rule: String,
+    /// Rule severity.
+    pub severity: Severity,
+    /// Points this finding adds to the score (severity weight × tier weight).
+    pub score: u32,
+    /// Rule title in the assessment language.
+    pub title: String,
+    /// Explanation with the triggering answers filled in.
+    pub explanation: String,
+    /// Sources.
+    pub citations: Vec<Citation>,
+    /// Suggested mitigations in the assessment language.
+    pub mitigations: Vec<String>,
+    /// Paths of the answers that made the rule fire (`buyer.established`, `goods.0.hs`).
+    pub triggers: Vec<String>,
+}
+
+/// An unanswered question that could change the assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingInfo {
+    /// Machine-readable path (`end_user.country`, `intermediary.1.established`, `goods.0.hs`).
+    pub fact: String,
+    /// English label for people; the UI may translate by `fact`.
+    pub label: String,
+    /// Rules that could fire depending on the answer.
+    pub rules: Vec<String>,
+    /// Highest rating reachable if one of those rules fired.
+    pub could_reach: Rating,
+    /// Whether `could_reach` is above the current rating.
+    pub changes_rating: bool,
+}
+
+/// The result of evaluating a transaction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Overall rating.
+    pub rating: Rating,
+    /// Sum of the findings' scores.
+    pub score: u32,
+    /// Rating if every possible finding (rules blocked only by unknowns) fired.
+    pub worst_case: Rating,
+    /// Language of the texts.
+    pub lang: Lang,
+    /// The ruleset used.
+    pub ruleset: RulesetRef,
+    /// Findings, most severe first, then in ruleset order.
+    pub findings: Vec<Finding>,
+    /// Unanswered questions, those that change the rating first.
+    pub missing: Vec<MissingInfo>,
+}
+
+/// Evaluates with texts in English. See [`evaluate_in`].
+pub fn evaluate(tx: &Transaction, evidence: &Evidence, ruleset: &Ruleset) -> Assessment {
+    evaluate_in(tx, evidence, ruleset, Lang::En)
+}
+
+/// Rating for a set of (severity, score) contributions; see the format doc §5.
+fn rate(scoring: &Scoring, items: impl Iterator<Item = (Severity, u32)>) -> (Rating, u32) {
+    let mut score: u32 = 0;
+    let mut floor = Rating::Low;
+    for (severity, points) in items {
+        score = score.saturating_add(points);
+        floor = floor.max(severity.into());
+    }
+    let by_score = if score >= scoring.high_from {
+        Rating::High
+    } else if score >= scoring.medium_from {
+        Rating::Medium
+    } else {
+        Rating::Low
+    };
+    (floor.max(by_score), score)
+}
+
+fn tier_weight(ruleset: &Ruleset, trace: &Trace) -> u32 {
+    trace
+        .tiers
+        .iter()
+        .filter_map(|(l, t)| ruleset.hs_lists().get(*l)?.tiers.get(*t))
+        .map(|t| t.weight)
+        .max()
+        .unwrap_or(1)
+}
+
+/// Largest tier weight in the ruleset: the most a possible finding could score.
+fn max_tier_weight(ruleset: &Ruleset) -> u32 {
+    ruleset
+        .hs_lists()
+        .iter()
+        .flat_map(|l| l.tiers.iter().map(|t| t.weight))
+        .max()
+        .unwrap_or(1)
+}
+
+/// Evaluates every rule of `ruleset` against `tx` and `evidence`, texts in `lang`.
+pub fn evaluate_in(
+    tx: &Transaction,
+    evidence: &Evidence,
+    ruleset: &Ruleset,
+    lang: Lang,
+) -> Assessment {
+    let scope = Scope::new(tx, evidence, ruleset);
+    let scoring = ruleset.scoring();
+    let mut trace = Trace::default();
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    // Possible findings: rule, its upper-bound score, the unknowns it waits on.
+    let mut possible: Vec<(&Rule, u32, Vec<Located>)> = Vec::new();
+    let unknown_bound = max_tier_weight(ruleset);
+
+    for (order, rule) in ruleset.rules().iter().enumerate() {
+        trace.clear();
+        match scope.eval(rule.condition(), &mut trace) {
+            Tri::False => {}
+            Tri::Unknown => {
+                let mut unknowns = trace.unknowns.clone();
+                unknowns.sort();
+                unknowns.dedup();
+                let bound = scoring
+                    .weight(rule.severity())
+                    .saturating_mul(unknown_bound);
+                possible.push((rule, bound, unknowns));
+            }
+            Tri::True => {
+                let mut triggers = trace.triggers.clone();
+                triggers.sort();
+                triggers.dedup();
+                findings.push((
+                    order,
+                    Finding {
+                        rule: rule.id().to_string(),
+                        severity: rule.severity(),
+                        score: scoring
+                            .weight(rule.severity())
+                            .saturating_mul(tier_weight(ruleset, &trace)),
+                        title: rule.title(lang).to_string(),
+                        explanation: render::fill(
+                            rule.template(lang),
+                            &scope,
+                            &trace,
+                            ruleset,
+                            lang,
+                        ),
+                        citations: rule.citations().to_vec(),
+                        mitigations: rule.mitigations(lang).map(str::to_string).collect(),
+                        triggers: triggers.into_iter().map(location_path).collect(),
+                    },
+                ));
+            }
+        }
+    }
+    findings.sort_by(|(ao, a), (bo, b)| b.severity.cmp(&a.severity).then(ao.cmp(bo)));
+    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
+
+    let (rating, score) = rate(scoring, findings.iter().map(|f| (f.severity, f.score)));
+    let (worst_case, _) = rate(
+        scoring,
+        findings
+            .iter()
+            .map(|f| (f.severity, f.score))
+            .chain(possible.iter().map(|(r, bound, _)| (r.severity(), *bound))),
+    );
+
+    let mut by_fact: BTreeMap<Located, (Vec<String>, Rating)> = BTreeMap::new();
+    for (rule, bound, unknowns) in &possible {
+        let (reach, _) = rate(
+            scoring,
+            findings
+                .iter()
+                .map(|f| (f.severity, f.score))
+                .chain(std::iter::once((rule.severity(), *bound))),
+        );
+        for loc in unknowns {
+            let entry = by_fact
+                .entry(*loc)
+                .or_insert_with(|| (Vec::new(), Rating::Low));
+            entry.0.push(rule.id().to_string());
+            entry.1 = entry.1.max(reach);
+        }
+    }
+    let mut missing: Vec<(Located, MissingInfo)> = by_fact
+        .into_iter()
+        .map(|(loc, (rules, could_reach))| {
+            (
+                loc,
+                MissingInfo {
+                    fact: location_path(loc),
+                    label: location_label(loc),
+                    rules,
+                    could_reach,
+                    changes_rating: could_reach > rating,
+                },
+            )
+        })
+        .collect();
+    missing.sort_by(|(la, a), (lb, b)| {
+        b.changes_rating
+            .cmp(&a.changes_rating)
+            .then(b.could_reach.cmp(&a.could_reach))
+            .then(la.cmp(lb))
+    });
+
+    Assessment {
+        rating,
+        score,
+        worst_case,
+        lang,
+        ruleset: RulesetRef {
+            id: ruleset.id().to_string(),
+            version: ruleset.version().to_string(),
+            sha256: ruleset.sha256().to_string(),
+        },
+        findings,
+        missing: missing.into_iter().map(|(_, m)| m).collect(),
+    }
+}

@@ -1,1 +1,284 @@
-//! (module under construction)
+//! The ruleset: red flags, goods lists and country lists as cited, translated data.
+//!
+//! Rules change faster than code (a new sanctions package, a new CHPL
+//! revision), so none are compiled in as logic. The default ruleset is a TOML
+//! file embedded at build time; auditors can load their own. The format is
+//! documented in `docs/ruleset-format.md`. Loading validates everything —
+//! keys, fact paths, list references, values, template placeholders — so a
+//! ruleset that loads is one the evaluator can run without surprises.
+
+mod condition;
+mod error;
+pub mod facts;
+mod load;
+mod raw;
+mod template;
+mod text;
+
+use sha2::{Digest, Sha256};
+
+pub use condition::{Condition, Test};
+pub use error::{Position, Problem, RulesetError};
+pub use template::{Piece, Placeholder, Template};
+pub use text::{Citation, LocalizedText, Severity};
+
+use crate::country::Country;
+use crate::hs::{HsCode, HsPrefix};
+use crate::lang::Lang;
+
+/// The ruleset shipped with the app, as written in `rules/default.toml`.
+pub const EMBEDDED_TOML: &str = include_str!("../rules/default.toml");
+
+/// A validated ruleset.
+#[derive(Debug, Clone)]
+pub struct Ruleset {
+    id: String,
+    version: String,
+    title: LocalizedText,
+    updated: Option<chrono::NaiveDate>,
+    sha256: String,
+    scoring: Scoring,
+    country_lists: Vec<CountryList>,
+    hs_lists: Vec<HsList>,
+    rules: Vec<Rule>,
+}
+
+/// How findings add up to a rating (see `docs/ruleset-format.md` §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scoring {
+    /// Points per finding of each severity, indexed low, medium, high, stop.
+    pub weights: [u32; 4],
+    /// Score from which the rating is at least Medium.
+    pub medium_from: u32,
+    /// Score from which the rating is at least High.
+    pub high_from: u32,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            weights: [1, 3, 10, 100],
+            medium_from: 3,
+            high_from: 10,
+        }
+    }
+}
+
+impl Scoring {
+    /// Points for one finding of `severity`.
+    pub fn weight(&self, severity: Severity) -> u32 {
+        let i = match severity {
+            Severity::Low => 0,
+            Severity::Medium => 1,
+            Severity::High => 2,
+            Severity::Stop => 3,
+        };
+        self.weights.get(i).copied().unwrap_or(0)
+    }
+}
+
+/// A named list of countries (`[country_lists.NAME]`).
+#[derive(Debug, Clone)]
+pub struct CountryList {
+    /// The name rules use.
+    pub id: String,
+    /// Title for people.
+    pub title: LocalizedText,
+    /// Members.
+    pub countries: Vec<Country>,
+    /// Sources.
+    pub citations: Vec<Citation>,
+}
+
+/// A named list of HS codes in tiers (`[hs_lists.NAME]`).
+#[derive(Debug, Clone)]
+pub struct HsList {
+    /// The name rules use.
+    pub id: String,
+    /// Title for people ("Common High Priority List").
+    pub title: LocalizedText,
+    /// Sources.
+    pub citations: Vec<Citation>,
+    /// Tiers in file order.
+    pub tiers: Vec<HsTier>,
+}
+
+/// One tier of an HS list.
+#[derive(Debug, Clone)]
+pub struct HsTier {
+    /// Label shown to users ("1", "3.A").
+    pub label: String,
+    /// Optional description.
+    pub title: Option<LocalizedText>,
+    /// Score multiplier for findings that matched this tier (≥ 1).
+    pub weight: u32,
+    /// Prefixes of the codes on this tier.
+    pub codes: Vec<HsPrefix>,
+}
+
+impl HsTier {
+    /// Whether `code` is on this tier.
+    pub fn contains(&self, code: &HsCode) -> bool {
+        self.codes.iter().any(|p| code.starts_with(p))
+    }
+}
+
+/// Where an HS code appears in the ruleset's lists.
+#[derive(Debug, Clone, Copy)]
+pub struct HsListHit<'a> {
+    /// The list.
+    pub list: &'a HsList,
+    /// The tier within it.
+    pub tier: &'a HsTier,
+}
+
+/// One red-flag rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    id: String,
+    severity: Severity,
+    title: LocalizedText,
+    explanation: LocalizedText,
+    templates: [Option<Template>; 3],
+    when: Condition,
+    citations: Vec<Citation>,
+    mitigations: Vec<LocalizedText>,
+}
+
+impl Rule {
+    /// Stable identifier (`DEST-RU-BY`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// Severity of a finding.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+    /// Title in `lang` (English fallback).
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
+    }
+    /// The explanation template as written, in `lang` (English fallback).
+    pub fn explanation_source(&self, lang: Lang) -> &str {
+        self.explanation.get(lang)
+    }
+    /// The parsed explanation template for `lang` (English fallback).
+    pub fn template(&self, lang: Lang) -> &Template {
+        let i = lang_index(lang);
+        match (self.templates.get(i), self.templates.first()) {
+            (Some(Some(t)), _) | (_, Some(Some(t))) => t,
+            // English is required by the loader, so this arm is never taken;
+            // it keeps the accessor total without a panic path.
+            _ => &EMPTY_TEMPLATE,
+        }
+    }
+    /// The condition.
+    pub fn condition(&self) -> &Condition {
+        &self.when
+    }
+    /// Sources.
+    pub fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+    /// Suggested mitigations in `lang`.
+    pub fn mitigations(&self, lang: Lang) -> impl Iterator<Item = &str> {
+        self.mitigations.iter().map(move |m| m.get(lang))
+    }
+}
+
+static EMPTY_TEMPLATE: Template = Template { pieces: Vec::new() };
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Ru => 1,
+        Lang::Kk => 2,
+    }
+}
+
+impl Ruleset {
+    /// The ruleset shipped with this build.
+    ///
+    /// Returns an error rather than panicking if the embedded file is broken;
+    /// a unit test makes sure it never is in a release.
+    pub fn embedded() -> Result<Ruleset, RulesetError> {
+        Ruleset::from_toml_str(EMBEDDED_TOML)
+    }
+
+    /// Parses and validates a ruleset file.
+    pub fn from_toml_str(text: &str) -> Result<Ruleset, RulesetError> {
+        let mut ruleset = load::load(text)?;
+        ruleset.sha256 = hex::encode(Sha256::digest(text.as_bytes()));
+        Ok(ruleset)
+    }
+
+    /// Identifier (`enduse-default`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// Version string.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+    /// Title in `lang`.
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
+    }
+    /// Date of the last update, if given.
+    pub fn updated(&self) -> Option<chrono::NaiveDate> {
+        self.updated
+    }
+    /// SHA-256 of the file's bytes, lowercase hex: pins the exact rules in records.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+    /// Scoring weights and thresholds.
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+    /// Rules in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+    /// HS lists in name order.
+    pub fn hs_lists(&self) -> &[HsList] {
+        &self.hs_lists
+    }
+    /// Country lists in name order.
+    pub fn country_lists(&self) -> &[CountryList] {
+        &self.country_lists
+    }
+
+    /// Every list tier containing `code`, for "on the CHPL, tier 1" hints while typing.
+    pub fn hs_lists_containing(&self, code: &HsCode) -> Vec<HsListHit<'_>> {
+        self.hs_lists
+            .iter()
+            .flat_map(|list| {
+                list.tiers
+                    .iter()
+                    .filter(|t| t.contains(code))
+                    .map(move |tier| HsListHit { list, tier })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The build must never ship a ruleset that does not load.
+    #[test]
+    fn embedded_ruleset_loads() {
+        let rs = match Ruleset::embedded() {
+            Ok(rs) => rs,
+            Err(e) => panic!("rules/default.toml is broken:\n{e}"),
+        };
+        assert!(!rs.rules().is_empty());
+        assert_eq!(rs.sha256().len(), 64);
+    }
+}

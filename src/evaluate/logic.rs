@@ -1,0 +1,354 @@
+//! Three-valued (Kleene) evaluation of rule conditions, with a trace.
+//!
+//! A test on an unanswered question is neither true nor false but *unknown*,
+//! and unknown propagates: `all` is false only if some part is false, `any`
+//! is true only if some part is true. A rule that ends up unknown is a
+//! possible finding, and the trace tells which unanswered facts stand
+//! between it and a verdict. The trace also records which answers made a
+//! rule true and which goods lines / parties matched, for explanations.
+//!
+//! Trace invariant, relied on by every combinator: a sub-evaluation that
+//! returns `True` adds only triggers and bindings, `Unknown` adds only
+//! unknowns, `False` adds nothing.
+
+use crate::model::{Evidence, GoodsLine, Party, PartyRef, Transaction};
+use crate::ruleset::facts::{
+    FactPath, LineField, PartyField, TopFact, Value, line_value, party_value, selector_ref,
+    top_value,
+};
+use crate::ruleset::{Condition, Ruleset, Test};
+
+/// A truth value that may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tri {
+    /// Holds.
+    True,
+    /// Does not hold.
+    False,
+    /// Depends on unanswered questions.
+    Unknown,
+}
+
+impl From<bool> for Tri {
+    fn from(b: bool) -> Tri {
+        if b { Tri::True } else { Tri::False }
+    }
+}
+
+/// A fact located in one transaction: which party, which goods line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Located {
+    /// A transaction-wide fact.
+    Top(TopFact),
+    /// A fact of one party.
+    Party(PartyRef, PartyField),
+    /// A fact of one goods line (zero-based index).
+    Line(usize, LineField),
+}
+
+/// What an evaluation touched.
+#[derive(Debug, Default, Clone)]
+pub struct Trace {
+    /// Unanswered facts an unknown result depends on.
+    pub unknowns: Vec<Located>,
+    /// Answers that made tests true.
+    pub triggers: Vec<Located>,
+    /// Goods lines that satisfied an `any_line`.
+    pub lines: Vec<usize>,
+    /// Parties that satisfied an `any_party`.
+    pub parties: Vec<PartyRef>,
+    /// HS list tiers that matched: (list index, tier index).
+    pub tiers: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Copy)]
+struct Mark {
+    unknowns: usize,
+    triggers: usize,
+    lines: usize,
+    parties: usize,
+    tiers: usize,
+}
+
+impl Trace {
+    /// Empties the trace for reuse.
+    pub fn clear(&mut self) {
+        self.unknowns.clear();
+        self.triggers.clear();
+        self.lines.clear();
+        self.parties.clear();
+        self.tiers.clear();
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            unknowns: self.unknowns.len(),
+            triggers: self.triggers.len(),
+            lines: self.lines.len(),
+            parties: self.parties.len(),
+            tiers: self.tiers.len(),
+        }
+    }
+
+    /// Drops triggers and bindings recorded since `m` (keeps unknowns).
+    fn drop_matches(&mut self, m: Mark) {
+        self.triggers.truncate(m.triggers);
+        self.lines.truncate(m.lines);
+        self.parties.truncate(m.parties);
+        self.tiers.truncate(m.tiers);
+    }
+
+    /// Drops everything recorded since `m`.
+    fn reset(&mut self, m: Mark) {
+        self.unknowns.truncate(m.unknowns);
+        self.drop_matches(m);
+    }
+}
+
+/// The transaction, evidence and ruleset a condition is evaluated against,
+/// plus the goods line / party a quantifier is visiting.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    tx: &'a Transaction,
+    ev: &'a Evidence,
+    rs: &'a Ruleset,
+    line: Option<(usize, &'a GoodsLine)>,
+    party: Option<(PartyRef, &'a Party)>,
+}
+
+impl<'a> Scope<'a> {
+    /// The top-level scope.
+    pub fn new(tx: &'a Transaction, ev: &'a Evidence, rs: &'a Ruleset) -> Scope<'a> {
+        Scope {
+            tx,
+            ev,
+            rs,
+            line: None,
+            party: None,
+        }
+    }
+
+    /// This scope visiting goods line `index`, if it exists.
+    pub fn with_line(&self, index: usize) -> Option<Scope<'a>> {
+        let line = self.tx.goods.get(index)?;
+        Some(Scope {
+            line: Some((index, line)),
+            ..*self
+        })
+    }
+
+    /// This scope visiting party `r`, if it exists.
+    pub fn with_party(&self, r: PartyRef) -> Option<Scope<'a>> {
+        let party = self.tx.party(r)?;
+        Some(Scope {
+            party: Some((r, party)),
+            ..*self
+        })
+    }
+
+    /// The value of `fact` here, with its location; `None` if the fact needs
+    /// a line or party this scope does not have (the loader rules that out).
+    pub fn value(&self, fact: FactPath) -> Option<(Value<'a>, Located)> {
+        match fact {
+            FactPath::Top(t) => Some((top_value(t, self.tx, self.ev), Located::Top(t))),
+            FactPath::Party(sel, f) => {
+                let (r, p) = match selector_ref(sel) {
+                    Some(r) => (r, self.tx.party(r)?),
+                    None => self.party?,
+                };
+                Some((party_value(f, r, p, self.ev), Located::Party(r, f)))
+            }
+            FactPath::Line(f) => {
+                let (i, line) = self.line?;
+                Some((line_value(f, i, line), Located::Line(i, f)))
+            }
+        }
+    }
+
+    /// Evaluates `cond`, recording into `trace` per the module invariant.
+    pub fn eval(&self, cond: &Condition, trace: &mut Trace) -> Tri {
+        match cond {
+            Condition::All(parts) => {
+                let start = trace.mark();
+                let mut unknown = false;
+                for part in parts {
+                    let m = trace.mark();
+                    match self.eval(part, trace) {
+                        Tri::True => {}
+                        Tri::False => {
+                            trace.reset(start);
+                            return Tri::False;
+                        }
+                        Tri::Unknown => {
+                            trace.drop_matches(m);
+                            unknown = true;
+                        }
+                    }
+                }
+                if unknown {
+                    trace.drop_matches(start);
+                    Tri::Unknown
+                } else {
+                    Tri::True
+                }
+            }
+            Condition::Any(parts) => {
+                let start = trace.mark();
+                let mut unknown = false;
+                for part in parts {
+                    let m = trace.mark();
+                    match self.eval(part, trace) {
+                        Tri::True => {
+                            trace.unknowns.truncate(start.unknowns);
+                            return Tri::True;
+                        }
+                        Tri::False => {}
+                        Tri::Unknown => {
+                            trace.drop_matches(m);
+                            unknown = true;
+                        }
+                    }
+                }
+                if unknown { Tri::Unknown } else { Tri::False }
+            }
+            Condition::Not(inner) => {
+                let start = trace.mark();
+                let r = self.eval(inner, trace);
+                trace.drop_matches(start);
+                match r {
+                    Tri::True => Tri::False,
+                    Tri::Unknown => Tri::Unknown,
+                    Tri::False => {
+                        // A negated single test was decided by one answer: cite it.
+                        if let Condition::Test(fact, _) = inner.as_ref()
+                            && let Some((_, loc)) = self.value(*fact)
+                        {
+                            trace.triggers.push(loc);
+                        }
+                        Tri::True
+                    }
+                }
+            }
+            Condition::AnyLine(inner) => {
+                let start = trace.mark();
+                let (mut found, mut unknown) = (false, false);
+                for (i, line) in self.tx.goods.iter().enumerate() {
+                    let scope = Scope {
+                        line: Some((i, line)),
+                        ..*self
+                    };
+                    let m = trace.mark();
+                    match scope.eval(inner, trace) {
+                        Tri::True => {
+                            trace.lines.push(i);
+                            found = true;
+                        }
+                        Tri::False => {}
+                        Tri::Unknown => {
+                            trace.drop_matches(m);
+                            unknown = true;
+                        }
+                    }
+                }
+                quantified(trace, start, found, unknown)
+            }
+            Condition::AnyParty(inner) => {
+                let start = trace.mark();
+                let (mut found, mut unknown) = (false, false);
+                for (r, party) in self.tx.parties() {
+                    let scope = Scope {
+                        party: Some((r, party)),
+                        ..*self
+                    };
+                    let m = trace.mark();
+                    match scope.eval(inner, trace) {
+                        Tri::True => {
+                            trace.parties.push(r);
+                            found = true;
+                        }
+                        Tri::False => {}
+                        Tri::Unknown => {
+                            trace.drop_matches(m);
+                            unknown = true;
+                        }
+                    }
+                }
+                quantified(trace, start, found, unknown)
+            }
+            Condition::Unknown(fact) => match self.value(*fact) {
+                Some((Value::Unknown, loc)) => {
+                    trace.triggers.push(loc);
+                    Tri::True
+                }
+                _ => Tri::False,
+            },
+            Condition::Test(fact, test) => {
+                let Some((value, loc)) = self.value(*fact) else {
+                    return Tri::False;
+                };
+                if value == Value::Unknown {
+                    trace.unknowns.push(loc);
+                    return Tri::Unknown;
+                }
+                let r = self.test(test, value, trace);
+                if r == Tri::True {
+                    trace.triggers.push(loc);
+                }
+                r
+            }
+        }
+    }
+
+    fn test(&self, test: &Test, value: Value<'_>, trace: &mut Trace) -> Tri {
+        let hit = match (test, value) {
+            (Test::Symbols(names), Value::Symbol(s)) => names.contains(&s),
+            (Test::Countries(set), Value::Country(c)) => set.contains(&c),
+            (Test::Countries(set), Value::Countries(list)) => list.iter().any(|c| set.contains(c)),
+            (Test::Currencies(set), Value::Currency(c)) => set.contains(&c),
+            (Test::HsPrefixes(prefixes), Value::Hs(code)) => {
+                prefixes.iter().any(|p| code.starts_with(p))
+            }
+            (Test::HsList { list, tiers }, Value::Hs(code)) => {
+                let Some(hs_list) = self.rs.hs_lists().get(*list) else {
+                    return Tri::False;
+                };
+                // Record the heaviest matching tier: it sets the finding's weight.
+                let best = hs_list
+                    .tiers
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, t)| (tiers.is_empty() || tiers.contains(i)) && t.contains(code))
+                    .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)));
+                match best {
+                    Some((i, _)) => {
+                        trace.tiers.push((*list, i));
+                        true
+                    }
+                    None => false,
+                }
+            }
+            (Test::Number { gt, ge, lt, le }, Value::Number(n)) => {
+                gt.is_none_or(|b| n > b)
+                    && ge.is_none_or(|b| n >= b)
+                    && lt.is_none_or(|b| n < b)
+                    && le.is_none_or(|b| n <= b)
+            }
+            (Test::Date { before, after }, Value::Date(d)) => {
+                before.is_none_or(|b| d < b) && after.is_none_or(|a| d > a)
+            }
+            _ => false,
+        };
+        hit.into()
+    }
+}
+
+fn quantified(trace: &mut Trace, start: Mark, found: bool, unknown: bool) -> Tri {
+    if found {
+        trace.unknowns.truncate(start.unknowns);
+        Tri::True
+    } else if unknown {
+        Tri::Unknown
+    } else {
+        Tri::False
+    }
+}

@@ -1,0 +1,182 @@
+//! Filling explanation templates with the answers that triggered a rule.
+
+use super::logic::{Located, Scope, Trace};
+use crate::lang::Lang;
+use crate::model::PartyRef;
+use crate::ruleset::facts::{FactPath, PartyField, PartySelector, Value, party_label};
+use crate::ruleset::{Piece, Placeholder, Ruleset, Template};
+
+/// "unknown" in the report language.
+pub fn unknown_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "unknown",
+        Lang::Ru => "неизвестно",
+        Lang::Kk => "белгісіз",
+    }
+}
+
+fn none_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "none",
+        Lang::Ru => "нет",
+        Lang::Kk => "жоқ",
+    }
+}
+
+/// A value as people read it.
+pub fn value_text(value: Value<'_>, lang: Lang) -> String {
+    match value {
+        Value::Unknown => unknown_word(lang).to_string(),
+        Value::Symbol("yes") => match lang {
+            Lang::En => "yes",
+            Lang::Ru => "да",
+            Lang::Kk => "иә",
+        }
+        .to_string(),
+        Value::Symbol("no") => match lang {
+            Lang::En => "no",
+            Lang::Ru => "нет",
+            Lang::Kk => "жоқ",
+        }
+        .to_string(),
+        Value::Symbol(s) => s.replace('_', " "),
+        Value::Country(c) => c.name(lang).to_string(),
+        Value::Countries([]) => none_word(lang).to_string(),
+        Value::Countries(list) => list
+            .iter()
+            .map(|c| c.name(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Currency(c) => c.code().to_string(),
+        Value::Number(n) => number_text(n),
+        Value::Date(d) => d.to_string(),
+        Value::Hs(code) => code.to_string(),
+        Value::Text(t) => t.to_string(),
+    }
+}
+
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Fills `template` for a rule that fired with `trace`.
+pub fn fill(
+    template: &Template,
+    scope: &Scope<'_>,
+    trace: &Trace,
+    rs: &Ruleset,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Literal(s) => out.push_str(s),
+            Piece::Hole(h) => out.push_str(&hole(*h, scope, trace, rs, lang)),
+        }
+    }
+    out
+}
+
+fn value_at(scope: &Scope<'_>, fact: FactPath, lang: Lang) -> String {
+    scope.value(fact).map_or_else(
+        || unknown_word(lang).to_string(),
+        |(v, _)| value_text(v, lang),
+    )
+}
+
+fn party_value_text(scope: &Scope<'_>, r: PartyRef, field: PartyField, lang: Lang) -> String {
+    scope.with_party(r).map_or_else(
+        || unknown_word(lang).to_string(),
+        |s| value_at(&s, FactPath::Party(PartySelector::Current, field), lang),
+    )
+}
+
+fn hole(h: Placeholder, scope: &Scope<'_>, trace: &Trace, rs: &Ruleset, lang: Lang) -> String {
+    let unknown = || unknown_word(lang).to_string();
+    match h {
+        Placeholder::Fact(fact) => value_at(scope, fact, lang),
+        Placeholder::MatchedLine(field) => trace
+            .lines
+            .first()
+            .and_then(|i| scope.with_line(*i))
+            .map_or_else(unknown, |s| value_at(&s, FactPath::Line(field), lang)),
+        Placeholder::MatchedParty(field) => trace
+            .parties
+            .first()
+            .map_or_else(unknown, |r| party_value_text(scope, *r, field, lang)),
+        Placeholder::MatchedHs => {
+            let mut codes: Vec<String> = Vec::new();
+            for i in &trace.lines {
+                if let Some(s) = scope.with_line(*i) {
+                    let code = value_at(
+                        &s,
+                        FactPath::Line(crate::ruleset::facts::LineField::Hs),
+                        lang,
+                    );
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
+                }
+            }
+            if codes.is_empty() {
+                unknown()
+            } else {
+                codes.join(", ")
+            }
+        }
+        Placeholder::MatchedParties => {
+            let mut names: Vec<String> = Vec::new();
+            for r in &trace.parties {
+                let name = match scope.with_party(*r).and_then(|s| {
+                    s.value(FactPath::Party(PartySelector::Current, PartyField::Name))
+                }) {
+                    Some((Value::Text(t), _)) => t.to_string(),
+                    _ => party_label(*r, PartyField::Name),
+                };
+                let country = party_value_text(scope, *r, PartyField::Country, lang);
+                let item = format!("{name} ({country})");
+                if !names.contains(&item) {
+                    names.push(item);
+                }
+            }
+            if names.is_empty() {
+                unknown()
+            } else {
+                names.join(", ")
+            }
+        }
+        Placeholder::MatchedList => trace
+            .tiers
+            .first()
+            .and_then(|(l, _)| rs.hs_lists().get(*l))
+            .map_or_else(unknown, |l| l.title.get(lang).to_string()),
+        Placeholder::MatchedTier => trace
+            .tiers
+            .first()
+            .and_then(|(l, t)| rs.hs_lists().get(*l)?.tiers.get(*t))
+            .map_or_else(unknown, |t| t.label.clone()),
+    }
+}
+
+/// The machine-readable path of a located fact: `buyer.country`, `intermediary.0.established`, `goods.2.hs`.
+pub fn location_path(loc: Located) -> String {
+    match loc {
+        Located::Top(t) => t.name().to_string(),
+        Located::Party(r, f) => crate::ruleset::facts::party_location(r, f),
+        Located::Line(i, f) => crate::ruleset::facts::line_location(i, f),
+    }
+}
+
+/// An English label for a located fact.
+pub fn location_label(loc: Located) -> String {
+    match loc {
+        Located::Top(t) => t.label().to_string(),
+        Located::Party(r, f) => party_label(r, f),
+        Located::Line(i, f) => crate::ruleset::facts::line_label(i, f),
+    }
+}

@@ -1,0 +1,533 @@
+//! The fact vocabulary: every answer a rule may test or a template may quote.
+//!
+//! A rule names facts by path (`payment.bank_country`, `party.established`).
+//! Paths are resolved once, when the ruleset loads, into [`FactPath`] values
+//! so that a typo is a load error and evaluation never looks up strings.
+
+use chrono::NaiveDate;
+
+use crate::country::Country;
+use crate::hs::HsCode;
+use crate::model::{
+    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Party, PartyKind,
+    PartyRef, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, ScreeningOutcome,
+    Sector, Symbol, Transaction, TransportMode,
+};
+
+/// What kind of value a fact holds, which decides the tests it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    /// `yes` / `no`.
+    Answer,
+    /// One of a closed set of names.
+    Symbol(&'static [&'static str]),
+    /// A country.
+    Country,
+    /// A list of countries (transit).
+    Countries,
+    /// An ISO 4217 currency.
+    Currency,
+    /// A number.
+    Number,
+    /// A calendar date.
+    Date,
+    /// An HS code.
+    Hs,
+    /// Free text: quotable in templates, testable only with `unknown`.
+    Text,
+}
+
+impl FactKind {
+    /// The names a symbol-like fact accepts in `is` / `in`.
+    pub fn symbols(self) -> Option<&'static [&'static str]> {
+        match self {
+            FactKind::Answer => Some(&["yes", "no"]),
+            FactKind::Symbol(names) => Some(names),
+            _ => None,
+        }
+    }
+
+    /// The kind's name, for error messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            FactKind::Answer => "a yes/no answer",
+            FactKind::Symbol(_) => "a choice",
+            FactKind::Country => "a country",
+            FactKind::Countries => "a list of countries",
+            FactKind::Currency => "a currency",
+            FactKind::Number => "a number",
+            FactKind::Date => "a date",
+            FactKind::Hs => "an HS code",
+            FactKind::Text => "free text",
+        }
+    }
+}
+
+macro_rules! fact_enum {
+    ($(#[$meta:meta])* $name:ident { $( $variant:ident = $path:literal, $kind:expr, $label:literal; )+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $( #[doc = $label] $variant, )+ }
+
+        impl $name {
+            /// Every fact of this group.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The path segment used in rules.
+            pub fn name(self) -> &'static str {
+                match self { $( $name::$variant => $path, )+ }
+            }
+            /// What kind of value the fact holds.
+            pub fn kind(self) -> FactKind {
+                match self { $( $name::$variant => $kind, )+ }
+            }
+            /// A short English label for reports ("missing information").
+            pub fn label(self) -> &'static str {
+                match self { $( $name::$variant => $label, )+ }
+            }
+            fn from_name(name: &str) -> Option<$name> {
+                match name { $( $path => Some($name::$variant), )+ _ => None }
+            }
+        }
+    };
+}
+
+const ANSWER: FactKind = FactKind::Answer;
+
+fact_enum! {
+    /// A fact about the transaction as a whole.
+    TopFact {
+        ExporterCountry = "exporter.country", FactKind::Country, "Exporter's country";
+        GoodsCount = "goods.count", FactKind::Number, "Number of goods lines";
+        IntermediariesCount = "intermediaries.count", FactKind::Number, "Number of intermediaries";
+        EndUseDescription = "end_use.description", FactKind::Text, "Declared end use";
+        EndUseSector = "end_use.sector", FactKind::Symbol(Sector::NAMES), "End-use sector";
+        EndUseDisposition = "end_use.disposition", FactKind::Symbol(Disposition::NAMES), "What the recipient will do with the goods";
+        MilitaryOrGovernment = "end_use.military_or_government", ANSWER, "Military or government end use";
+        Destination = "shipment.destination", FactKind::Country, "Destination country";
+        DestinationRegion = "shipment.destination_region", FactKind::Symbol(Region::NAMES), "Destination region";
+        TransitCountries = "shipment.transit_countries", FactKind::Countries, "Transit countries";
+        Mode = "shipment.mode", FactKind::Symbol(TransportMode::NAMES), "Mode of transport";
+        Route = "shipment.route", FactKind::Text, "Route";
+        FreightForwarderNamed = "shipment.freight_forwarder_named", ANSWER, "Freight forwarder named";
+        ForwarderIsFinalDestination = "shipment.forwarder_is_final_destination", ANSWER, "Forwarder or logistics address is the final destination";
+        LastMinuteChanges = "shipment.last_minute_changes", ANSWER, "Last-minute changes to shipping instructions";
+        PayerName = "payment.payer_name", FactKind::Text, "Payer";
+        PayerCountry = "payment.payer_country", FactKind::Country, "Payer's country";
+        BankCountry = "payment.bank_country", FactKind::Country, "Paying bank's country";
+        PaymentMethod = "payment.method", FactKind::Symbol(PaymentMethod::NAMES), "Payment method";
+        PaymentCurrency = "payment.currency", FactKind::Currency, "Payment currency";
+        Prepayment = "payment.prepayment", ANSWER, "Full prepayment";
+        ThirdPartyPayer = "payment.third_party_payer", ANSWER, "Payment by a third party";
+        PriceVsMarket = "signals.price_vs_market", FactKind::Symbol(PriceVsMarket::NAMES), "Price compared with the market";
+        QuantityVsNeed = "signals.quantity_vs_need", FactKind::Symbol(QuantityVsNeed::NAMES), "Quantity compared with the stated need";
+        UnusualUrgency = "signals.unusual_urgency", ANSWER, "Unusual urgency";
+        UnusualPackaging = "signals.unusual_packaging", ANSWER, "Unusual packaging or labelling requests";
+        RefusesInformation = "signals.refuses_information", ANSWER, "Refuses end-use or ownership information";
+        DeclinesInstallation = "signals.declines_installation", ANSWER, "Declines installation, training or maintenance";
+        UnfamiliarWithProduct = "signals.unfamiliar_with_product", ANSWER, "Customer unfamiliar with the product";
+        NoRussiaClause = "safeguards.no_russia_clause", ANSWER, "Contractual no-re-export-to-Russia clause";
+        EndUseStatement = "safeguards.end_use_statement", ANSWER, "Signed end-use statement";
+        AuditRights = "safeguards.audit_rights", ANSWER, "Audit or post-shipment verification rights";
+        ReExportNotification = "safeguards.re_export_notification", ANSWER, "Re-export notification duty";
+        Declaration = "evidence.declaration", FactKind::Symbol(DeclarationStatus::NAMES), "Counterparty end-use declaration";
+    }
+}
+
+fact_enum! {
+    /// A fact about one party.
+    PartyField {
+        Name = "name", FactKind::Text, "name";
+        Address = "address", FactKind::Text, "address";
+        RegistrationNumber = "registration_number", FactKind::Text, "registration number";
+        Website = "website", FactKind::Text, "website";
+        Relationship = "relationship", FactKind::Text, "relationship to the other parties";
+        Country = "country", FactKind::Country, "country";
+        Region = "region", FactKind::Symbol(Region::NAMES), "region";
+        Established = "established", FactKind::Date, "date of incorporation";
+        Role = "role", FactKind::Symbol(PartyRole::NAMES), "line of business";
+        Kind = "kind", FactKind::Symbol(PartyKind::NAMES), "place in the chain";
+        WebPresence = "web_presence", ANSWER, "web presence";
+        RelatedToOtherParties = "related_to_other_parties", ANSWER, "related to other parties";
+        PreviousDealings = "previous_dealings", ANSWER, "previous dealings";
+        ResidentialAddress = "residential_address", ANSWER, "residential or mass-registration address";
+        BusinessMatchesGoods = "business_matches_goods", ANSWER, "business matches the goods";
+        Screening = "screening", FactKind::Symbol(ScreeningOutcome::NAMES), "restricted-party screening";
+        ScreeningSummary = "screening_summary", FactKind::Text, "screening summary";
+    }
+}
+
+fact_enum! {
+    /// A fact about one goods line.
+    LineField {
+        Hs = "hs", FactKind::Hs, "HS code";
+        Description = "description", FactKind::Text, "description";
+        Quantity = "quantity", FactKind::Number, "quantity";
+        Unit = "unit", FactKind::Text, "unit";
+        Value = "value", FactKind::Number, "value";
+        Currency = "currency", FactKind::Currency, "currency";
+        Origin = "origin", FactKind::Country, "country of origin";
+        Manufacturer = "manufacturer", FactKind::Text, "manufacturer or brand";
+        Number = "number", FactKind::Number, "line number";
+    }
+}
+
+/// Which party a party fact is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartySelector {
+    /// `buyer.*`.
+    Buyer,
+    /// `consignee.*`.
+    Consignee,
+    /// `end_user.*`.
+    EndUser,
+    /// `party.*`: the party `any_party` is visiting.
+    Current,
+}
+
+/// A resolved fact path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FactPath {
+    /// A transaction-wide fact.
+    Top(TopFact),
+    /// A party fact.
+    Party(PartySelector, PartyField),
+    /// `line.*`: a fact of the goods line `any_line` is visiting.
+    Line(LineField),
+}
+
+/// Why a path is not in the vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFact(pub String);
+
+impl std::fmt::Display for UnknownFact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown fact \"{}\" (see docs/ruleset-format.md §2 for the vocabulary)",
+            self.0
+        )
+    }
+}
+
+impl FactPath {
+    /// Resolves a path such as `buyer.country`, `party.kind` or `line.hs`.
+    pub fn parse(path: &str) -> Result<FactPath, UnknownFact> {
+        if let Some(top) = TopFact::from_name(path) {
+            return Ok(FactPath::Top(top));
+        }
+        let unknown = || UnknownFact(path.to_string());
+        let (head, field) = path.split_once('.').ok_or_else(unknown)?;
+        let selector = match head {
+            "buyer" => PartySelector::Buyer,
+            "consignee" => PartySelector::Consignee,
+            "end_user" => PartySelector::EndUser,
+            "party" => PartySelector::Current,
+            "line" => {
+                return LineField::from_name(field)
+                    .map(FactPath::Line)
+                    .ok_or_else(unknown);
+            }
+            _ => return Err(unknown()),
+        };
+        PartyField::from_name(field)
+            .map(|f| FactPath::Party(selector, f))
+            .ok_or_else(unknown)
+    }
+
+    /// The value kind.
+    pub fn kind(self) -> FactKind {
+        match self {
+            FactPath::Top(t) => t.kind(),
+            FactPath::Party(_, f) => f.kind(),
+            FactPath::Line(f) => f.kind(),
+        }
+    }
+
+    /// The path as written in rules.
+    pub fn to_path_string(self) -> String {
+        match self {
+            FactPath::Top(t) => t.name().to_string(),
+            FactPath::Party(s, f) => format!("{}.{}", selector_name(s), f.name()),
+            FactPath::Line(f) => format!("line.{}", f.name()),
+        }
+    }
+}
+
+fn selector_name(s: PartySelector) -> &'static str {
+    match s {
+        PartySelector::Buyer => "buyer",
+        PartySelector::Consignee => "consignee",
+        PartySelector::EndUser => "end_user",
+        PartySelector::Current => "party",
+    }
+}
+
+/// The value of a fact in one transaction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
+    /// Not known.
+    Unknown,
+    /// A yes/no answer or a choice, by name.
+    Symbol(&'static str),
+    /// A country.
+    Country(Country),
+    /// A list of countries.
+    Countries(&'a [Country]),
+    /// A currency.
+    Currency(Currency),
+    /// A number.
+    Number(f64),
+    /// A date.
+    Date(NaiveDate),
+    /// An HS code.
+    Hs(&'a HsCode),
+    /// Non-empty free text.
+    Text(&'a str),
+}
+
+fn answer(a: Answer) -> Value<'static> {
+    match a {
+        Answer::Yes => Value::Symbol("yes"),
+        Answer::No => Value::Symbol("no"),
+        Answer::Unknown => Value::Unknown,
+    }
+}
+
+fn symbol<S: Symbol>(f: &Fact<S>) -> Value<'static> {
+    f.known()
+        .map_or(Value::Unknown, |s| Value::Symbol(s.as_str()))
+}
+
+fn country(f: &Fact<Country>) -> Value<'static> {
+    f.known().map_or(Value::Unknown, |c| Value::Country(*c))
+}
+
+fn currency(f: &Fact<Currency>) -> Value<'static> {
+    f.known().map_or(Value::Unknown, |c| Value::Currency(*c))
+}
+
+fn number(f: &Fact<f64>) -> Value<'static> {
+    match f.known() {
+        Some(n) if n.is_finite() => Value::Number(*n),
+        _ => Value::Unknown,
+    }
+}
+
+fn text(s: &str) -> Value<'_> {
+    let t = s.trim();
+    if t.is_empty() {
+        Value::Unknown
+    } else {
+        Value::Text(t)
+    }
+}
+
+/// The value of a transaction-wide fact.
+pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Value<'a> {
+    use TopFact as T;
+    let count = |n: usize| Value::Number(n as f64);
+    match fact {
+        T::ExporterCountry => country(&tx.exporter.country),
+        T::GoodsCount => count(tx.goods.len()),
+        T::IntermediariesCount => count(tx.parties.intermediaries.len()),
+        T::EndUseDescription => text(&tx.end_use.description),
+        T::EndUseSector => symbol(&tx.end_use.sector),
+        T::EndUseDisposition => symbol(&tx.end_use.disposition),
+        T::MilitaryOrGovernment => answer(tx.end_use.military_or_government),
+        T::Destination => country(&tx.shipment.destination),
+        T::DestinationRegion => symbol(&tx.shipment.destination_region),
+        T::TransitCountries => tx
+            .shipment
+            .transit_countries
+            .known()
+            .map_or(Value::Unknown, |c| Value::Countries(c)),
+        T::Mode => symbol(&tx.shipment.mode),
+        T::Route => text(&tx.shipment.route),
+        T::FreightForwarderNamed => answer(tx.shipment.freight_forwarder.is_some().into()),
+        T::ForwarderIsFinalDestination => answer(tx.shipment.forwarder_is_final_destination),
+        T::LastMinuteChanges => answer(tx.shipment.last_minute_changes),
+        T::PayerName => text(&tx.payment.payer_name),
+        T::PayerCountry => country(&tx.payment.payer_country),
+        T::BankCountry => country(&tx.payment.bank_country),
+        T::PaymentMethod => symbol(&tx.payment.method),
+        T::PaymentCurrency => currency(&tx.payment.currency),
+        T::Prepayment => answer(tx.payment.prepayment),
+        T::ThirdPartyPayer => answer(tx.payment.third_party_payer),
+        T::PriceVsMarket => symbol(&tx.signals.price_vs_market),
+        T::QuantityVsNeed => symbol(&tx.signals.quantity_vs_need),
+        T::UnusualUrgency => answer(tx.signals.unusual_urgency),
+        T::UnusualPackaging => answer(tx.signals.unusual_packaging),
+        T::RefusesInformation => answer(tx.signals.refuses_information),
+        T::DeclinesInstallation => answer(tx.signals.declines_installation),
+        T::UnfamiliarWithProduct => answer(tx.signals.unfamiliar_with_product),
+        T::NoRussiaClause => answer(tx.safeguards.no_russia_clause),
+        T::EndUseStatement => answer(tx.safeguards.end_use_statement),
+        T::AuditRights => answer(tx.safeguards.audit_rights),
+        T::ReExportNotification => answer(tx.safeguards.re_export_notification),
+        T::Declaration => symbol(&ev.declaration),
+    }
+}
+
+/// The party kind behind a reference.
+pub fn party_kind(r: PartyRef) -> PartyKind {
+    match r {
+        PartyRef::Buyer => PartyKind::Buyer,
+        PartyRef::Consignee => PartyKind::Consignee,
+        PartyRef::EndUser => PartyKind::EndUser,
+        PartyRef::Intermediary(_) => PartyKind::Intermediary,
+        PartyRef::FreightForwarder => PartyKind::FreightForwarder,
+    }
+}
+
+/// The value of a party fact.
+pub fn party_value<'a>(
+    field: PartyField,
+    r: PartyRef,
+    p: &'a Party,
+    ev: &'a Evidence,
+) -> Value<'a> {
+    use PartyField as F;
+    match field {
+        F::Name => text(&p.name),
+        F::Address => text(&p.address),
+        F::RegistrationNumber => text(&p.registration_number),
+        F::Website => text(&p.website),
+        F::Relationship => text(&p.relationship),
+        F::Country => country(&p.country),
+        F::Region => symbol(&p.region),
+        F::Established => p
+            .established
+            .known()
+            .map_or(Value::Unknown, |d| Value::Date(*d)),
+        F::Role => symbol(&p.role),
+        F::Kind => Value::Symbol(party_kind(r).as_str()),
+        F::WebPresence => answer(p.web_presence),
+        F::RelatedToOtherParties => answer(p.related_to_other_parties),
+        F::PreviousDealings => answer(p.previous_dealings),
+        F::ResidentialAddress => answer(p.residential_address),
+        F::BusinessMatchesGoods => answer(p.business_matches_goods),
+        F::Screening => ev
+            .screening_of(r)
+            .map_or(Value::Unknown, |s| Value::Symbol(s.outcome.as_str())),
+        F::ScreeningSummary => ev
+            .screening_of(r)
+            .map_or(Value::Unknown, |s| text(&s.summary)),
+    }
+}
+
+/// The value of a goods-line fact; `index` is zero-based.
+pub fn line_value(field: LineField, index: usize, line: &GoodsLine) -> Value<'_> {
+    use LineField as F;
+    match field {
+        F::Hs => line.hs.known().map_or(Value::Unknown, Value::Hs),
+        F::Description => text(&line.description),
+        F::Quantity => number(&line.quantity),
+        F::Unit => text(&line.unit),
+        F::Value => number(&line.value),
+        F::Currency => currency(&line.currency),
+        F::Origin => country(&line.origin),
+        F::Manufacturer => text(&line.manufacturer),
+        F::Number => Value::Number(index as f64 + 1.0),
+    }
+}
+
+/// The machine-readable location of a party fact in one transaction: `buyer.country`, `intermediary.0.established`.
+pub fn party_location(r: PartyRef, field: PartyField) -> String {
+    format!("{r}.{}", field.name())
+}
+
+/// The location of a goods-line fact: `goods.0.hs` (zero-based).
+pub fn line_location(index: usize, field: LineField) -> String {
+    format!("goods.{index}.{}", field.name())
+}
+
+/// A human label for a located fact: "Intermediary 1: date of incorporation".
+pub fn party_label(r: PartyRef, field: PartyField) -> String {
+    let who = match r {
+        PartyRef::Buyer => "Buyer".to_string(),
+        PartyRef::Consignee => "Consignee".to_string(),
+        PartyRef::EndUser => "End user".to_string(),
+        PartyRef::Intermediary(i) => format!("Intermediary {}", i + 1),
+        PartyRef::FreightForwarder => "Freight forwarder".to_string(),
+    };
+    format!("{who}: {}", field.label())
+}
+
+/// A human label for a goods-line fact: "Goods line 2: HS code".
+pub fn line_label(index: usize, field: LineField) -> String {
+    format!("Goods line {}: {}", index + 1, field.label())
+}
+
+/// The party reference a fixed selector points at.
+pub fn selector_ref(s: PartySelector) -> Option<PartyRef> {
+    match s {
+        PartySelector::Buyer => Some(PartyRef::Buyer),
+        PartySelector::Consignee => Some(PartyRef::Consignee),
+        PartySelector::EndUser => Some(PartyRef::EndUser),
+        PartySelector::Current => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fact_resolves_by_its_own_name() {
+        for t in TopFact::ALL {
+            assert_eq!(FactPath::parse(t.name()), Ok(FactPath::Top(*t)));
+        }
+        for f in PartyField::ALL {
+            for head in ["buyer", "consignee", "end_user", "party"] {
+                let p = format!("{head}.{}", f.name());
+                assert_eq!(FactPath::parse(&p).map(FactPath::to_path_string), Ok(p));
+            }
+        }
+        for f in LineField::ALL {
+            assert_eq!(
+                FactPath::parse(&format!("line.{}", f.name())),
+                Ok(FactPath::Line(*f))
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_unknown_paths() {
+        for bad in [
+            "",
+            "buyer",
+            "buyer.",
+            "seller.name",
+            "line.colour",
+            "payment",
+            "x.y.z",
+        ] {
+            assert!(FactPath::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_answers_are_unknown_values() {
+        let tx = Transaction::default();
+        let ev = Evidence::default();
+        assert_eq!(top_value(TopFact::Prepayment, &tx, &ev), Value::Unknown);
+        assert_eq!(top_value(TopFact::GoodsCount, &tx, &ev), Value::Number(0.0));
+        assert_eq!(
+            top_value(TopFact::FreightForwarderNamed, &tx, &ev),
+            Value::Symbol("no")
+        );
+        let p = Party::default();
+        assert_eq!(
+            party_value(PartyField::Screening, PartyRef::Buyer, &p, &ev),
+            Value::Unknown
+        );
+        assert_eq!(
+            party_value(PartyField::Name, PartyRef::Buyer, &p, &ev),
+            Value::Unknown
+        );
+        assert_eq!(
+            party_value(PartyField::Kind, PartyRef::Intermediary(2), &p, &ev),
+            Value::Symbol("intermediary")
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! From TOML text to a validated [`Ruleset`]: every semantic check with a position.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::Spanned;
+
+use super::condition::{Compiler, ListNames};
+use super::error::{Position, Problem, RulesetError};
+use super::raw::{RawCitation, RawFile};
+use super::template::Template;
+use super::text::{Citation, LocalizedText};
+use super::{CountryList, HsList, HsTier, Rule, Ruleset, Scoring};
+use crate::country::Country;
+
+struct Checker<'a> {
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, offset: usize, message: impl Into<String>) {
+        self.problems.push(Problem {
+            position: Some(Position::at(self.text, offset)),
+            message: message.into(),
+        });
+    }
+
+    fn name<T>(&mut self, name: &Spanned<T>, what: &str, valid: fn(char, bool) -> bool) -> bool
+    where
+        T: AsRef<str>,
+    {
+        let s = name.get_ref().as_ref();
+        let ok = !s.is_empty() && s.chars().enumerate().all(|(i, c)| valid(c, i == 0));
+        if !ok {
+            self.at(name.span().start, format!("invalid {what} \"{s}\""));
+        }
+        ok
+    }
+
+    fn text(&mut self, offset: usize, t: &LocalizedText, what: &str) {
+        if t.en.trim().is_empty() {
+            self.at(
+                offset,
+                format!("{what}: the English text (`en`) must not be empty"),
+            );
+        }
+    }
+}
+
+fn list_name_char(c: char, _first: bool) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+}
+
+fn ruleset_id_char(c: char, first: bool) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || (!first && matches!(c, '.' | '_' | '-'))
+}
+
+fn rule_id_char(c: char, first: bool) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit() || (!first && matches!(c, '.' | '_' | '-'))
+}
+
+fn citations(raw: &[RawCitation]) -> Vec<Citation> {
+    raw.iter()
+        .map(|c| Citation {
+            issuer: c.issuer.clone(),
+            document: c.document.clone(),
+            section: c.section.clone(),
+            date: c.date.map(|d| d.0),
+            url: c.url.clone(),
+            note: c.note.clone(),
+        })
+        .collect()
+}
+
+pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| RulesetError {
+        problems: vec![Problem {
+            position: e.span().map(|s| Position::at(text, s.start)),
+            message: e.message().trim().to_string(),
+        }],
+    })?;
+    let mut ck = Checker {
+        text,
+        problems: Vec::new(),
+    };
+
+    ck.name(
+        &raw.ruleset.id,
+        "ruleset id (use a-z, 0-9, '.', '_', '-')",
+        ruleset_id_char,
+    );
+    if raw.ruleset.version.trim().is_empty() {
+        ck.at(
+            raw.ruleset.id.span().start,
+            "ruleset version must not be empty",
+        );
+    }
+    ck.text(
+        raw.ruleset.id.span().start,
+        &raw.ruleset.title,
+        "ruleset title",
+    );
+
+    let mut scoring = Scoring::default();
+    if let Some(w) = &raw.scoring.weight {
+        let r = w.get_ref();
+        scoring.weights = [r.low, r.medium, r.high, r.stop];
+        if !(r.low <= r.medium && r.medium <= r.high && r.high <= r.stop) {
+            ck.at(
+                w.span().start,
+                "scoring weights must not decrease from low to stop",
+            );
+        }
+    }
+    if let Some(m) = &raw.scoring.medium_from {
+        scoring.medium_from = *m.get_ref();
+    }
+    if let Some(h) = &raw.scoring.high_from {
+        scoring.high_from = *h.get_ref();
+    }
+    if scoring.medium_from == 0 || scoring.medium_from > scoring.high_from {
+        let at = raw
+            .scoring
+            .medium_from
+            .as_ref()
+            .or(raw.scoring.high_from.as_ref())
+            .map_or(0, |s| s.span().start);
+        ck.at(at, "scoring thresholds need 1 <= medium_from <= high_from");
+    }
+
+    let mut country_lists = Vec::new();
+    let mut country_names = BTreeMap::new();
+    for (name, list) in &raw.country_lists {
+        ck.name(
+            name,
+            "country list name (use a-z, 0-9, '_')",
+            list_name_char,
+        );
+        ck.text(name.span().start, &list.title, "country list title");
+        if list.countries.is_empty() {
+            ck.at(
+                name.span().start,
+                format!("country list \"{}\" is empty", name.get_ref()),
+            );
+        }
+        let mut countries: Vec<Country> = list.countries.clone();
+        countries.sort();
+        countries.dedup();
+        country_names.insert(name.get_ref().clone(), countries.clone());
+        country_lists.push(CountryList {
+            id: name.get_ref().clone(),
+            title: list.title.clone(),
+            countries,
+            citations: citations(&list.citations),
+        });
+    }
+
+    let mut hs_lists = Vec::new();
+    let mut hs_names = BTreeMap::new();
+    for (index, (name, list)) in raw.hs_lists.iter().enumerate() {
+        ck.name(name, "HS list name (use a-z, 0-9, '_')", list_name_char);
+        ck.text(name.span().start, &list.title, "HS list title");
+        if list.tiers.is_empty() {
+            ck.at(
+                name.span().start,
+                format!("HS list \"{}\" has no tiers", name.get_ref()),
+            );
+        }
+        let mut labels: Vec<String> = Vec::new();
+        let mut tiers = Vec::new();
+        for tier in &list.tiers {
+            let t = tier.get_ref();
+            let at = tier.span().start;
+            if t.tier.trim().is_empty() {
+                ck.at(at, "tier label must not be empty");
+            }
+            if labels.contains(&t.tier) {
+                ck.at(
+                    at,
+                    format!(
+                        "duplicate tier \"{}\" in HS list \"{}\"",
+                        t.tier,
+                        name.get_ref()
+                    ),
+                );
+            }
+            if t.codes.is_empty() {
+                ck.at(at, format!("tier \"{}\" has no codes", t.tier));
+            }
+            let weight = t.weight.as_ref().map_or(1, |w| *w.get_ref());
+            if weight == 0 {
+                let at = t.weight.as_ref().map_or(at, |w| w.span().start);
+                ck.at(at, "tier weight must be at least 1");
+            }
+            labels.push(t.tier.clone());
+            tiers.push(HsTier {
+                label: t.tier.clone(),
+                title: t.title.clone(),
+                weight: weight.max(1),
+                codes: t.codes.clone(),
+            });
+        }
+        hs_names.insert(name.get_ref().clone(), (index, labels));
+        hs_lists.push(HsList {
+            id: name.get_ref().clone(),
+            title: list.title.clone(),
+            citations: citations(&list.citations),
+            tiers,
+        });
+    }
+
+    let mut compiler = Compiler {
+        text,
+        lists: ListNames {
+            countries: &country_names,
+            hs: &hs_names,
+        },
+        problems: Vec::new(),
+        bindings: Default::default(),
+    };
+    let mut rules = Vec::new();
+    let mut seen = BTreeSet::new();
+    for spanned in &raw.rules {
+        let r = spanned.get_ref();
+        let at = r.id.span().start;
+        ck.name(&r.id, "rule id (use A-Z, 0-9, '.', '_', '-')", rule_id_char);
+        if !seen.insert(r.id.get_ref().clone()) {
+            ck.at(at, format!("duplicate rule id \"{}\"", r.id.get_ref()));
+        }
+        ck.text(at, &r.title, "rule title");
+        if r.citations.is_empty() {
+            ck.at(
+                at,
+                format!("rule \"{}\" needs at least one citation", r.id.get_ref()),
+            );
+        }
+        for m in &r.mitigations {
+            ck.text(at, m, "mitigation");
+        }
+        let when = compiler.compile(&r.when);
+        let bindings = compiler.bindings;
+
+        let explanation = r.explanation.get_ref();
+        ck.text(r.explanation.span().start, explanation, "rule explanation");
+        let mut templates: [Option<Template>; 3] = [None, None, None];
+        for (lang, source) in explanation.present() {
+            match Template::parse(source, bindings) {
+                Ok(t) => {
+                    if let Some(slot) = templates.get_mut(super::lang_index(lang)) {
+                        *slot = Some(t);
+                    }
+                }
+                Err(e) => {
+                    let at = locate_in(text, r.explanation.span(), source, e.offset);
+                    ck.at(
+                        at,
+                        format!(
+                            "rule \"{}\", explanation ({}): {}",
+                            r.id.get_ref(),
+                            lang.tag(),
+                            e.message
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(when) = when {
+            rules.push(Rule {
+                id: r.id.get_ref().clone(),
+                severity: r.severity,
+                title: r.title.clone(),
+                explanation: explanation.clone(),
+                templates,
+                when,
+                citations: citations(&r.citations),
+                mitigations: r.mitigations.clone(),
+            });
+        }
+    }
+
+    let mut problems = ck.problems;
+    problems.extend(compiler.problems);
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.position);
+        return Err(RulesetError { problems });
+    }
+    Ok(Ruleset {
+        id: raw.ruleset.id.into_inner(),
+        version: raw.ruleset.version,
+        title: raw.ruleset.title,
+        updated: raw.ruleset.updated.map(|d| d.0),
+        sha256: String::new(),
+        scoring,
+        country_lists,
+        hs_lists,
+        rules,
+    })
+}
+
+/// Best-effort file offset of byte `offset` of a template whose text appears
+/// within `span`: looks for the rest of that template line in the file, and
+/// falls back to the start of the explanation when escapes get in the way.
+fn locate_in(text: &str, span: std::ops::Range<usize>, source: &str, offset: usize) -> usize {
+    let region = text.get(span.clone()).unwrap_or("");
+    let needle = source
+        .get(offset..)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or("");
+    match region.find(needle) {
+        Some(rel) if !needle.is_empty() => span.start + rel,
+        _ => span.start,
+    }
+}

@@ -1,0 +1,144 @@
+//! Severities, translated texts and citations: the parts of a rule people read.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// How serious a rule's finding is. Ordered: `Low < Medium < High < Stop`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth noting; adds a little to the score.
+    Low,
+    /// A red flag that needs an answer before shipping.
+    Medium,
+    /// A serious red flag: do not ship without enhanced due diligence.
+    High,
+    /// Prohibited or sanctioned: do not ship.
+    Stop,
+}
+
+impl Severity {
+    /// All severities, lowest first.
+    pub const ALL: [Severity; 4] = [
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Stop,
+    ];
+
+    /// `low`, `medium`, `high`, `stop`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Stop => "stop",
+        }
+    }
+}
+
+/// A text in English with optional Russian and Kazakh translations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    /// English, required: the fallback for every language.
+    pub en: String,
+    /// Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ru: Option<String>,
+    /// Kazakh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kk: Option<String>,
+}
+
+impl LocalizedText {
+    /// The text in `lang`, or in English when that translation is missing or empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let translated = match lang {
+            Lang::En => None,
+            Lang::Ru => self.ru.as_deref(),
+            Lang::Kk => self.kk.as_deref(),
+        };
+        translated
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.en)
+    }
+
+    /// Every language present, with its text.
+    pub fn present(&self) -> impl Iterator<Item = (Lang, &str)> {
+        [
+            (Lang::En, Some(self.en.as_str())),
+            (Lang::Ru, self.ru.as_deref()),
+            (Lang::Kk, self.kk.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(l, t)| t.map(|t| (l, t)))
+    }
+}
+
+/// Where a rule comes from: the primary document it implements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Authority that issued the document (Council of the EU, BIS, FinCEN).
+    pub issuer: String,
+    /// Title or number of the document.
+    pub document: String,
+    /// Article, section or paragraph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Date of the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Link to the official text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Remark, e.g. on confidence in the reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<LocalizedText>,
+}
+
+impl Citation {
+    /// One line for reports: "BIS, Common High Priority List, tier 1 (2024-02-23) <url>".
+    pub fn one_line(&self, lang: Lang) -> String {
+        let mut s = format!("{}, {}", self.issuer, self.document);
+        if let Some(section) = &self.section {
+            s.push_str(", ");
+            s.push_str(section);
+        }
+        if let Some(date) = self.date {
+            s.push_str(&format!(" ({date})"));
+        }
+        if let Some(url) = &self.url {
+            s.push_str(&format!(" <{url}>"));
+        }
+        if let Some(note) = &self.note {
+            s.push_str(" — ");
+            s.push_str(note.get(lang));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translations_fall_back_to_english() {
+        let t = LocalizedText {
+            en: "Stop".into(),
+            ru: Some("Стоп".into()),
+            kk: Some("  ".into()),
+        };
+        assert_eq!(t.get(Lang::Ru), "Стоп");
+        assert_eq!(t.get(Lang::Kk), "Stop");
+        assert_eq!(t.present().count(), 3);
+    }
+
+    #[test]
+    fn severities_are_ordered() {
+        assert!(Severity::Low < Severity::Medium && Severity::High < Severity::Stop);
+    }
+}
