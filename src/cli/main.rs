@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod verify;
+
 #[derive(Parser)]
 #[command(name = "enduse", version, about = "End-Use Check: due diligence against diversion of goods to Russia and Belarus", long_about = None)]
 struct Cli {
@@ -15,7 +17,10 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Verify an attestation record, declaration request or response.
+    Verify(verify::VerifyArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,5 +30,6 @@ fn main() -> ExitCode {
             let _ = Cli::command().print_help();
             ExitCode::SUCCESS
         }
+        Some(Command::Verify(args)) => verify::run(&args),
     }
 }

@@ -256,14 +256,21 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
         Some(block) => check_signature(block, kind, computed_digest.as_ref()),
     };
 
-    let mut paths = differing_paths(&stored_leaves.by_path, &computed_leaves);
-    let leaves_tampered = stored_leaves.tampered_paths(&computed_leaves);
+    let body_paths = differing_paths(&stored_leaves.by_path, &computed_leaves);
     let digest_ok = computed_digest == Some(stored_digest);
-    if digest_ok && paths.is_empty() {
-        paths = leaves_tampered;
-    } else if paths.is_empty() {
-        paths.push("digest".into());
-    }
+    let paths = match (digest_ok, body_paths.is_empty()) {
+        (true, true) => Vec::new(),
+        // The body matches its digest, so it is the leaf map that was edited:
+        // name its entries so nobody blames the body.
+        (true, false) => body_paths
+            .iter()
+            .map(|path| format!("leaves[{}]", quote(path)))
+            .collect(),
+        (false, false) => body_paths,
+        // Every leaf matches the map, yet not the digest: either the digest
+        // field was edited, or body and map were rewritten together.
+        (false, true) => vec!["digest".to_string()],
+    };
 
     let state = if !paths.is_empty() {
         VerifyState::Altered { paths }
@@ -307,17 +314,6 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
 /// The stored leaf map, as read from the envelope.
 struct StoredLeaves {
     by_path: LeafMap,
-}
-
-impl StoredLeaves {
-    /// When the body matches its digest but not the leaf map, it is the map
-    /// that was edited; name its entries so nobody blames the body.
-    fn tampered_paths(&self, computed: &LeafMap) -> Vec<String> {
-        differing_paths(&self.by_path, computed)
-            .into_iter()
-            .map(|path| format!("leaves[{}]", quote(&path)))
-            .collect()
-    }
 }
 
 fn read_leaves(leaves: &Map<String, Value>) -> Result<StoredLeaves, String> {

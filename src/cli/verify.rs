@@ -1,0 +1,128 @@
+//! `enduse verify FILE`: check a record, declaration request or response.
+//!
+//! Exit status tells scripts the verdict without parsing output:
+//! 0 valid (intact and signed), 1 altered or bad signature, 2 intact but
+//! unsigned, 3 unsupported format version, 4 unreadable or malformed.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use enduse::record::limits::MAX_DOCUMENT_BYTES;
+use enduse::record::{SignatureState, VerifyReport, VerifyState, verify};
+
+/// Arguments of `enduse verify`.
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// The document to verify (`-` reads standard input).
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// A short human-readable verdict.
+    Text,
+    /// The full report as JSON.
+    Json,
+}
+
+/// Runs `enduse verify`.
+pub fn run(args: &VerifyArgs) -> ExitCode {
+    let report = match read_limited(&args.file) {
+        Ok(bytes) => verify(&bytes),
+        Err(reason) => VerifyReport {
+            kind: None,
+            state: VerifyState::Malformed { reason },
+            signature: SignatureState::NotChecked,
+        },
+    };
+    match args.format {
+        OutputFormat::Text => print!("{}", render_text(&args.file, &report)),
+        OutputFormat::Json => {
+            let json = serde_json::json!({
+                "file": args.file.display().to_string(),
+                "kind": report.kind,
+                "state": report.state,
+                "signature": report.signature,
+            });
+            match serde_json::to_string_pretty(&json) {
+                Ok(text) => println!("{text}"),
+                Err(e) => eprintln!("enduse verify: cannot write JSON: {e}"),
+            }
+        }
+    }
+    ExitCode::from(exit_code(&report.state))
+}
+
+fn exit_code(state: &VerifyState) -> u8 {
+    match state {
+        VerifyState::Valid => 0,
+        VerifyState::Altered { .. } => 1,
+        VerifyState::Unsigned => 2,
+        VerifyState::UnsupportedVersion { .. } => 3,
+        VerifyState::Malformed { .. } => 4,
+    }
+}
+
+/// Reads at most one byte more than the limit, so an enormous file is refused
+/// by `verify` without being read whole.
+fn read_limited(path: &PathBuf) -> Result<Vec<u8>, String> {
+    let limit = u64::try_from(MAX_DOCUMENT_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    result
+        .map(|_| bytes)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
+    let what = report
+        .kind
+        .map_or_else(|| "document".to_string(), |kind| kind.to_string());
+    let mut out = format!("{}: {what}\n", path.display());
+    match &report.state {
+        VerifyState::Valid => out.push_str("VALID: intact and signed\n"),
+        VerifyState::Unsigned => {
+            out.push_str("UNSIGNED: intact (digest matches), but nobody signed it\n")
+        }
+        VerifyState::Altered { paths } => {
+            out.push_str("ALTERED: the content does not match its digest or signature\n");
+            for path in paths {
+                out.push_str(&format!("  changed: {path}\n"));
+            }
+        }
+        VerifyState::UnsupportedVersion { version } => out.push_str(&format!(
+            "UNSUPPORTED VERSION: format version {version}; this build reads version 1\n"
+        )),
+        VerifyState::Malformed { reason } => out.push_str(&format!("MALFORMED: {reason}\n")),
+    }
+    match &report.signature {
+        SignatureState::Absent | SignatureState::NotChecked => {}
+        SignatureState::Valid {
+            fingerprint,
+            public_key,
+        } => out.push_str(&format!(
+            "signature: valid, key fingerprint {fingerprint}\n  public key {public_key}\n"
+        )),
+        SignatureState::Invalid {
+            fingerprint,
+            reason,
+        } => {
+            let key = fingerprint
+                .as_deref()
+                .map_or_else(String::new, |fp| format!(" (claims key {fp})"));
+            out.push_str(&format!("signature: INVALID{key}: {reason}\n"));
+        }
+    }
+    out
+}
