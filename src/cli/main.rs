@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod assess;
+mod ruleset;
 mod verify;
 
 #[derive(Parser)]
@@ -18,6 +20,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Rate a transaction file against the ruleset (exit 1 with --fail-on, 2 on bad input).
+    Assess(assess::AssessArgs),
+    /// Work with ruleset files.
+    Ruleset(ruleset::RulesetArgs),
     /// Verify an attestation record, declaration request or response.
     Verify(verify::VerifyArgs),
 }
@@ -30,6 +36,8 @@ fn main() -> ExitCode {
             let _ = Cli::command().print_help();
             ExitCode::SUCCESS
         }
+        Some(Command::Assess(args)) => assess::run(&args),
+        Some(Command::Ruleset(args)) => ruleset::run(&args),
         Some(Command::Verify(args)) => verify::run(&args),
     }
 }

@@ -1,0 +1,220 @@
+//! `enduse assess`: rate a transaction file against the embedded or a given ruleset.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use enduse::evaluate::{Assessment, Rating, evaluate_in};
+use enduse::lang::Lang;
+use enduse::model::{Evidence, Transaction};
+use enduse::ruleset::Ruleset;
+
+/// Exit code for unreadable or invalid input files.
+const EXIT_INPUT: u8 = 2;
+/// Exit code when the rating reaches `--fail-on`.
+const EXIT_FAIL_ON: u8 = 1;
+
+/// Arguments of `enduse assess`.
+#[derive(Args, Debug)]
+pub struct AssessArgs {
+    /// Transaction JSON, or an object with `transaction` and optional `evidence` (e.g. a golden scenario).
+    pub file: PathBuf,
+    /// Ruleset TOML to use instead of the embedded default.
+    #[arg(long, value_name = "FILE")]
+    pub ruleset: Option<PathBuf>,
+    /// Evidence JSON (screening results, declaration status); overrides any in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub evidence: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit with status 1 when the rating is at least this.
+    #[arg(long, value_enum, value_name = "RATING")]
+    pub fail_on: Option<FailOn>,
+    /// Language of titles, explanations and mitigations.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    /// Readable report.
+    Text,
+    /// The assessment as JSON (top-level `rating`).
+    Json,
+}
+
+/// Rating threshold for `--fail-on`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FailOn {
+    /// Fail on medium, high or stop.
+    Medium,
+    /// Fail on high or stop.
+    High,
+    /// Fail on stop only.
+    Stop,
+}
+
+/// Report language.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+    /// Kazakh.
+    Kk,
+}
+
+fn read(path: &Path, what: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} {}: {e}", path.display()))
+}
+
+/// Loads the ruleset named on the command line, or the embedded one.
+pub fn load_ruleset(path: Option<&Path>) -> Result<Ruleset, String> {
+    match path {
+        None => Ruleset::embedded().map_err(|e| format!("embedded ruleset is broken:\n{e}")),
+        Some(p) => {
+            let text = read(p, "ruleset")?;
+            Ruleset::from_toml_str(&text).map_err(|e| {
+                let lines: Vec<String> = e
+                    .problems
+                    .iter()
+                    .map(|pr| format!("{}:{pr}", p.display()))
+                    .collect();
+                lines.join("\n")
+            })
+        }
+    }
+}
+
+fn load_input(args: &AssessArgs) -> Result<(Transaction, Evidence), String> {
+    let text = read(&args.file, "transaction file")?;
+    let name = args.file.display();
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{name}: not valid JSON: {e}"))?;
+    let (tx, mut evidence) = match value.get("transaction") {
+        Some(inner) => {
+            let tx = Transaction::from_json(&inner.to_string())
+                .map_err(|e| format!("{name}: in \"transaction\": {e}"))?;
+            let evidence = match value.get("evidence") {
+                Some(ev) => serde_json::from_value(ev.clone())
+                    .map_err(|e| format!("{name}: in \"evidence\": {e}"))?,
+                None => Evidence::default(),
+            };
+            (tx, evidence)
+        }
+        None => (
+            Transaction::from_json(&text).map_err(|e| format!("{name}: {e}"))?,
+            Evidence::default(),
+        ),
+    };
+    if let Some(path) = &args.evidence {
+        let text = read(path, "evidence file")?;
+        evidence = serde_json::from_str(&text)
+            .map_err(|e| format!("{}: evidence JSON: {e}", path.display()))?;
+    }
+    Ok((tx, evidence))
+}
+
+/// Runs `enduse assess`.
+pub fn run(args: &AssessArgs) -> ExitCode {
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Ru => Lang::Ru,
+        LangArg::Kk => Lang::Kk,
+    };
+    let loaded = load_ruleset(args.ruleset.as_deref())
+        .and_then(|rs| load_input(args).map(|(tx, ev)| (rs, tx, ev)));
+    let (ruleset, tx, evidence) = match loaded {
+        Ok(x) => x,
+        Err(message) => {
+            eprintln!("enduse assess: {message}");
+            return ExitCode::from(EXIT_INPUT);
+        }
+    };
+    let assessment = evaluate_in(&tx, &evidence, &ruleset, lang);
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&assessment) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("enduse assess: cannot write JSON: {e}");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        },
+        Format::Text => print!("{}", text_report(&assessment, lang)),
+    }
+    let threshold = args.fail_on.map(|f| match f {
+        FailOn::Medium => Rating::Medium,
+        FailOn::High => Rating::High,
+        FailOn::Stop => Rating::Stop,
+    });
+    match threshold {
+        Some(t) if assessment.rating >= t => ExitCode::from(EXIT_FAIL_ON),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// The readable report.
+pub fn text_report(a: &Assessment, lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Rating: {} (score {})",
+        a.rating.label(lang).to_uppercase(),
+        a.score
+    );
+    if a.worst_case > a.rating {
+        let _ = writeln!(
+            s,
+            "Could become: {} if unanswered questions turn out badly",
+            a.worst_case.label(lang).to_uppercase()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "Ruleset: {} {} (sha256 {})",
+        a.ruleset.id, a.ruleset.version, a.ruleset.sha256
+    );
+    let _ = writeln!(s, "\nFindings ({}):", a.findings.len());
+    if a.findings.is_empty() {
+        let _ = writeln!(s, "  none");
+    }
+    for f in &a.findings {
+        let _ = writeln!(
+            s,
+            "\n  [{}] {}: {}",
+            f.severity.as_str().to_uppercase(),
+            f.rule,
+            f.title
+        );
+        let _ = writeln!(s, "    {}", f.explanation);
+        for c in &f.citations {
+            let _ = writeln!(s, "    Source: {}", c.one_line(lang));
+        }
+        for m in &f.mitigations {
+            let _ = writeln!(s, "    Mitigation: {m}");
+        }
+        if !f.triggers.is_empty() {
+            let _ = writeln!(s, "    Triggered by: {}", f.triggers.join(", "));
+        }
+    }
+    let _ = writeln!(s, "\nMissing information ({}):", a.missing.len());
+    if a.missing.is_empty() {
+        let _ = writeln!(s, "  none");
+    }
+    for m in &a.missing {
+        let _ = writeln!(
+            s,
+            "  {} {} [{}]: could reach {} via {}",
+            if m.changes_rating { "!" } else { "-" },
+            m.label,
+            m.fact,
+            m.could_reach,
+            m.rules.join(", ")
+        );
+    }
+    s
+}
