@@ -111,6 +111,13 @@ impl Compiler<'_> {
     fn condition(&mut self, raw: &Spanned<RawCondition>, scope: Scope) -> Option<Condition> {
         let at = raw.span().start;
         let c = raw.get_ref();
+        if c.fact.is_none() && has_test_keys(c) {
+            self.problem(
+                at,
+                "test keys (is, in, in_list, in_hs_list, tiers, hs_prefix, gt, ge, lt, le, before, after) need a `fact`".into(),
+            );
+            return None;
+        }
         let shapes: Vec<&str> = [
             ("fact", c.fact.is_some()),
             ("unknown", c.unknown.is_some()),
@@ -134,13 +141,6 @@ impl Compiler<'_> {
                 format!(
                     "a condition needs exactly one of fact, unknown, all, any, not, any_line, any_party (found: {found})"
                 ),
-            );
-            return None;
-        }
-        if c.fact.is_none() && has_test_keys(c) {
-            self.problem(
-                at,
-                "test keys (is, in, in_list, in_hs_list, tiers, hs_prefix, gt, ge, lt, le, before, after) need a `fact`".into(),
             );
             return None;
         }
