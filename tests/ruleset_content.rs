@@ -106,6 +106,15 @@ fn every_rule_is_translated_cited_and_actionable() {
             }
         }
         assert!(!rule.citations().is_empty(), "{id}: no citation");
+        for note in rule.citations().iter().filter_map(|c| c.note.as_ref()) {
+            for lang in [Lang::Ru, Lang::Kk] {
+                assert_ne!(
+                    note.get(lang),
+                    note.en,
+                    "{id}: citation note not translated to {lang:?}"
+                );
+            }
+        }
         assert!(
             rule.citations().iter().all(|c| c.url.is_some()),
             "{id}: a citation without URL"
