@@ -17,6 +17,7 @@
 //! * audit: [`verify`] any document's bytes.
 
 pub mod canonical;
+pub mod convert;
 pub mod declaration;
 pub mod digest;
 pub mod envelope;

@@ -18,10 +18,11 @@ pub use declaration::{
     DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem, Disposition,
 };
 pub use record::{
-    Assessment, Citation, EmbeddedResponse, EndUse, Exporter, Finding, GoodsLine, MissingInfo,
-    Party, PartyRole, Payment, Rating, Record, Route, RulesetRef, ScreenedList, ScreeningOutcome,
-    ScreeningResult, ScreeningSummary, Severity, Signatory, Transaction,
+    Answer, Assessment, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter, Finding,
+    GoodsLine, MissingInfo, Party, PartyRole, Payment, Rating, Record, RulesetRef, ScreenedList,
+    ScreeningOutcome, ScreeningResult, ScreeningSummary, Severity, Shipment, Signatory,
+    Transaction,
 };
 pub use values::{
-    CreatedAt, CurrencyCode, Decimal, HsCode, Id, Money, OffsetMinutes, UtcTimestamp, ValueError,
+    CreatedAt, CurrencyCode, Decimal, HsCode, Id, OffsetMinutes, UtcTimestamp, ValueError,
 };

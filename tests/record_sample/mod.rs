@@ -31,43 +31,52 @@ pub fn key(seed: u8) -> SecretKey {
 pub fn goods() -> Vec<GoodsLine> {
     vec![
         GoodsLine {
-            description: "Microcontrollers STM32F4".into(),
             hs_code: Some(HsCode::new("854231").expect("hs")),
+            description: "Microcontrollers STM32F4".into(),
             quantity: Some(Decimal::new("500").expect("qty")),
-            unit: Some("pcs".into()),
-            value: Some(Money {
-                amount: Decimal::new("2500.00").expect("amount"),
-                currency: CurrencyCode::new("EUR").expect("eur"),
-            }),
+            unit: "pcs".into(),
+            value: Some(Decimal::new("2500.00").expect("value")),
+            currency: Some(CurrencyCode::new("EUR").expect("eur")),
+            origin: Some(country("CN")),
+            manufacturer: "STMicroelectronics".into(),
         },
         GoodsLine {
-            description: "Ball bearings 6204".into(),
             hs_code: Some(HsCode::new("848210").expect("hs")),
+            description: "Ball bearings 6204".into(),
             quantity: Some(Decimal::new("1200").expect("qty")),
-            unit: Some("pcs".into()),
+            unit: "pcs".into(),
             value: None,
+            currency: None,
+            origin: None,
+            manufacturer: String::new(),
         },
     ]
 }
 
+fn party(role: PartyRole, name: &str, address: &str) -> Party {
+    Party {
+        role,
+        name: name.into(),
+        country: Some(country("KZ")),
+        region: Some(id("elsewhere")),
+        address: address.into(),
+        registration_number: "180840012345".into(),
+        established: NaiveDate::from_ymd_opt(2018, 8, 1),
+        website: "https://kulan.example.kz".into(),
+        web_presence: Answer::Yes,
+        business: Some(id("distributor")),
+        related_to_other_parties: Answer::No,
+        relationship: String::new(),
+        previous_dealings: Answer::Unknown,
+        residential_address: Answer::No,
+        business_matches_goods: Answer::Yes,
+    }
+}
+
 pub fn parties() -> Vec<Party> {
     vec![
-        Party {
-            role: PartyRole::Buyer,
-            name: "Кулан Трейд ТОО".into(),
-            country: Some(country("KZ")),
-            address: Some("пр. Абая 10, Алматы".into()),
-            website: Some("https://kulan.example.kz".into()),
-            business: Some(id("distributor")),
-        },
-        Party {
-            role: PartyRole::EndUser,
-            name: "Steppe Automation LLP".into(),
-            country: Some(country("KZ")),
-            address: None,
-            website: None,
-            business: None,
-        },
+        party(PartyRole::Buyer, "Кулан Трейд ТОО", "пр. Абая 10, Алматы"),
+        party(PartyRole::EndUser, "Steppe Automation LLP", ""),
     ]
 }
 
@@ -135,27 +144,33 @@ pub fn record() -> Record {
     safeguards.insert(id("no_russia_clause"), id("yes"));
     Record {
         transaction: Transaction {
+            reference: "PO-2024-117".into(),
             exporter: exporter(),
             goods: goods(),
             parties: parties(),
             end_use: EndUse {
                 description: "Automation of grain silos".into(),
-                country: Some(country("KZ")),
                 sector: Some(id("agriculture")),
                 disposition: Some(id("own_use")),
+                military_or_government: Answer::No,
             },
-            route: Route {
-                ship_to: Some(country("KZ")),
-                transit: vec![country("CN")],
-                transport: Some(id("road")),
+            shipment: Shipment {
+                destination: Some(country("KZ")),
+                destination_region: None,
+                route: "Hamburg – Urumqi – Almaty".into(),
+                transit_countries: Some(vec![country("CN")]),
+                mode: Some(id("road")),
+                forwarder_is_final_destination: Answer::No,
+                last_minute_changes: Answer::Unknown,
             },
             payment: Payment {
-                method: Some(id("bank_transfer")),
+                payer_name: "Ararat Holdings".into(),
                 payer_country: Some(country("AM")),
-                amount: Some(Money {
-                    amount: Decimal::new("2500.00").expect("amount"),
-                    currency: CurrencyCode::new("EUR").expect("eur"),
-                }),
+                bank_country: Some(country("AM")),
+                method: Some(id("bank_transfer")),
+                currency: Some(CurrencyCode::new("EUR").expect("eur")),
+                prepayment: Answer::Yes,
+                third_party_payer: Answer::Yes,
             },
             signals,
             safeguards,
@@ -163,21 +178,30 @@ pub fn record() -> Record {
         assessment: Assessment {
             rating: Rating::High,
             score: 70,
+            worst_case: Rating::Stop,
+            lang: Lang::En,
             findings: vec![Finding {
                 rule_id: id("chpl.tier1"),
                 severity: Severity::High,
+                score: 40,
+                title: "Common High Priority List item".into(),
                 explanation: "HS 854231 is on the Common High Priority List, tier 1.".into(),
                 citations: vec![Citation {
                     issuer: "BIS".into(),
-                    title: "Common High Priority List".into(),
-                    date: Some("2024-02-23".into()),
+                    document: "Common High Priority List".into(),
                     section: Some("Tier 1".into()),
+                    date: NaiveDate::from_ymd_opt(2024, 2, 23),
                     url: Some("https://www.bis.gov/".into()),
                 }],
+                mitigations: vec!["Obtain an end-use statement".into()],
+                triggers: vec!["goods.0.hs".into()],
             }],
             missing: vec![MissingInfo {
-                field: "transaction.parties[1].address".into(),
-                explanation: "The end user's address is needed for screening.".into(),
+                fact: "end_user.address".into(),
+                label: "End user's address".into(),
+                rules: vec![id("residential-address")],
+                could_reach: Rating::Stop,
+                changes_rating: true,
             }],
         },
         ruleset: RulesetRef {
@@ -199,10 +223,11 @@ pub fn record() -> Record {
                 sha256: Digest::of(b"sdn.xml"),
             }],
             results: vec![ScreeningResult {
-                party: "Кулан Трейд ТОО".into(),
+                party: "buyer".into(),
                 outcome: ScreeningOutcome::NoListMatch,
-                matches: vec![],
+                summary: String::new(),
             }],
         }),
+        declaration_status: Some(DeclarationStatus::Requested),
     }
 }

@@ -196,7 +196,7 @@ impl DeclarationRequest {
                 description: line.description.clone(),
                 hs_code: line.hs_code.clone(),
                 quantity: line.quantity.clone().unwrap_or_else(Decimal::zero),
-                unit: line.unit.clone().unwrap_or_default(),
+                unit: line.unit.clone(),
             })
             .collect()
     }

@@ -3,11 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::declaration::DeclarationResponse;
-use super::values::{CreatedAt, Decimal, HsCode, Id, Money};
+use super::values::{CreatedAt, CurrencyCode, Decimal, HsCode, Id};
 use crate::country::Country;
+use crate::lang::Lang;
 use crate::record::digest::Digest;
 use crate::record::envelope::SignatureBlock;
 
@@ -32,22 +34,30 @@ pub struct Record {
     pub declarations: Vec<EmbeddedResponse>,
     /// Restricted-party screening, when it was run.
     pub screening: Option<ScreeningSummary>,
+    /// Declaration evidence the assessment used; `None` when unknown.
+    pub declaration_status: Option<DeclarationStatus>,
 }
 
-/// The exporter's description of the deal.
+/// The exporter's description of the deal, as the questionnaire held it.
+///
+/// Multiple-choice answers are kept as their symbol names (`far_above`,
+/// `bank_transfer`) rather than closed enums: the questionnaire may add
+/// choices, and an old record must keep reading. `None` means "unknown".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transaction {
+    /// The exporter's own reference for the deal.
+    pub reference: String,
     /// Who sells.
     pub exporter: Exporter,
     /// What is sold.
     pub goods: Vec<GoodsLine>,
-    /// Everyone else in the chain: buyer, consignees, end user, intermediaries.
+    /// Everyone else in the chain, each with its position in the deal.
     pub parties: Vec<Party>,
-    /// What the goods are for, and where.
+    /// What the goods are for.
     pub end_use: EndUse,
-    /// How the goods travel.
-    pub route: Route,
+    /// How and where the goods travel.
+    pub shipment: Shipment,
     /// How and from where the deal is paid.
     pub payment: Payment,
     /// Commercial red-flag questions and their answers, by question id.
@@ -55,6 +65,18 @@ pub struct Transaction {
     pub signals: BTreeMap<Id, Id>,
     /// Safeguards in place (contract clauses, checks), by question id.
     pub safeguards: BTreeMap<Id, Id>,
+}
+
+/// A yes/no question's answer; "unknown" is an answer, not a default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// The exporter does not know.
+    Unknown,
 }
 
 /// The seller.
@@ -71,19 +93,25 @@ pub struct Exporter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoodsLine {
-    /// Commercial description.
-    pub description: String,
     /// HS code, when known.
     pub hs_code: Option<HsCode>,
+    /// Commercial description.
+    pub description: String,
     /// Quantity, when known.
     pub quantity: Option<Decimal>,
     /// Unit of the quantity (`pcs`, `kg`).
-    pub unit: Option<String>,
-    /// Line value, when known.
-    pub value: Option<Money>,
+    pub unit: String,
+    /// Line value in `currency`, when known.
+    pub value: Option<Decimal>,
+    /// Currency of `value`.
+    pub currency: Option<CurrencyCode>,
+    /// Country of origin.
+    pub origin: Option<Country>,
+    /// Manufacturer.
+    pub manufacturer: String,
 }
 
-/// What a party is in this deal (as opposed to its line of business).
+/// A party's position in the deal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartyRole {
@@ -93,7 +121,7 @@ pub enum PartyRole {
     Consignee,
     /// Uses the goods.
     EndUser,
-    /// Any intermediary: agent, trading company.
+    /// Agent, trading company or other intermediary.
     Intermediary,
     /// Forwarding agent.
     FreightForwarder,
@@ -103,18 +131,36 @@ pub enum PartyRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
-    /// Its role in the deal.
+    /// Its position in the deal.
     pub role: PartyRole,
     /// Legal name.
     pub name: String,
     /// Country, when known.
     pub country: Option<Country>,
-    /// Postal address, when known.
-    pub address: Option<String>,
-    /// Website, when known.
-    pub website: Option<String>,
+    /// Region within the country (`crimea`, `elsewhere`), when known.
+    pub region: Option<Id>,
+    /// Postal address.
+    pub address: String,
+    /// Company registration number.
+    pub registration_number: String,
+    /// Date of incorporation, when known.
+    pub established: Option<NaiveDate>,
+    /// Website.
+    pub website: String,
+    /// Has a real web presence.
+    pub web_presence: Answer,
     /// Line of business (`distributor`, `bank`, …), when known.
     pub business: Option<Id>,
+    /// Related to other parties in the deal.
+    pub related_to_other_parties: Answer,
+    /// How, when related.
+    pub relationship: String,
+    /// The exporter has dealt with it before.
+    pub previous_dealings: Answer,
+    /// Its address is residential.
+    pub residential_address: Answer,
+    /// Its business fits the goods.
+    pub business_matches_goods: Answer,
 }
 
 /// The stated end use.
@@ -123,36 +169,52 @@ pub struct Party {
 pub struct EndUse {
     /// Free-text description.
     pub description: String,
-    /// Country where the goods will be used.
-    pub country: Option<Country>,
     /// Sector of use (`manufacturing`, `defence`, …).
     pub sector: Option<Id>,
-    /// Disposition of the goods (`own_use`, `resell_export`, …).
+    /// What happens to the goods (`own_use`, `resell_export`, …).
     pub disposition: Option<Id>,
+    /// Military or government end use.
+    pub military_or_government: Answer,
 }
 
-/// The shipping route.
+/// The shipment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Route {
-    /// Country the goods are shipped to.
-    pub ship_to: Option<Country>,
-    /// Countries crossed on the way, in order.
-    pub transit: Vec<Country>,
+pub struct Shipment {
+    /// Country of destination.
+    pub destination: Option<Country>,
+    /// Region of destination.
+    pub destination_region: Option<Id>,
+    /// The route in words.
+    pub route: String,
+    /// Countries crossed, in order; `None` when unknown.
+    pub transit_countries: Option<Vec<Country>>,
     /// Mode of transport (`road`, `air`, …).
-    pub transport: Option<Id>,
+    pub mode: Option<Id>,
+    /// The forwarder is named as final destination.
+    pub forwarder_is_final_destination: Answer,
+    /// Shipping instructions changed at the last minute.
+    pub last_minute_changes: Answer,
 }
 
 /// Payment terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
-    /// Method (`bank_transfer`, `cash`, …).
-    pub method: Option<Id>,
+    /// Who pays.
+    pub payer_name: String,
     /// Country the payment comes from.
     pub payer_country: Option<Country>,
-    /// Total amount.
-    pub amount: Option<Money>,
+    /// Country of the paying bank.
+    pub bank_country: Option<Country>,
+    /// Method (`bank_transfer`, `cash`, …).
+    pub method: Option<Id>,
+    /// Currency of payment.
+    pub currency: Option<CurrencyCode>,
+    /// Paid in advance.
+    pub prepayment: Answer,
+    /// Paid by someone other than the buyer.
+    pub third_party_payer: Answer,
 }
 
 /// The engine's overall rating.
@@ -173,9 +235,7 @@ pub enum Rating {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// For information.
-    Info,
-    /// Minor.
+    /// Worth noting.
     Low,
     /// Needs resolving.
     Medium,
@@ -191,11 +251,15 @@ pub enum Severity {
 pub struct Assessment {
     /// Overall rating.
     pub rating: Rating,
-    /// Numeric score behind the rating.
+    /// Sum of the findings' scores.
     pub score: u32,
+    /// Rating if every rule blocked only by unknown answers fired.
+    pub worst_case: Rating,
+    /// Language of the texts below.
+    pub lang: Lang,
     /// Rules that fired.
     pub findings: Vec<Finding>,
-    /// Facts the engine needed but did not have.
+    /// Unanswered questions that could change the assessment.
     pub missing: Vec<MissingInfo>,
 }
 
@@ -207,10 +271,18 @@ pub struct Finding {
     pub rule_id: Id,
     /// Its severity.
     pub severity: Severity,
-    /// Why it fired, in the record's language.
+    /// Points it added to the score.
+    pub score: u32,
+    /// Rule title.
+    pub title: String,
+    /// Why it fired, with the triggering answers filled in.
     pub explanation: String,
     /// The sources the rule rests on.
     pub citations: Vec<Citation>,
+    /// Suggested mitigations.
+    pub mitigations: Vec<String>,
+    /// Paths of the answers that made it fire (`goods.0.hs`).
+    pub triggers: Vec<String>,
 }
 
 /// A source cited by a rule.
@@ -219,24 +291,30 @@ pub struct Finding {
 pub struct Citation {
     /// Who issued it (e.g. `BIS`).
     pub issuer: String,
-    /// Its title.
-    pub title: String,
-    /// Its date as printed by the issuer.
-    pub date: Option<String>,
-    /// Section, article or page.
+    /// Title or number of the document.
+    pub document: String,
+    /// Article, section or paragraph.
     pub section: Option<String>,
-    /// Link.
+    /// Date of the document.
+    pub date: Option<NaiveDate>,
+    /// Link to the official text.
     pub url: Option<String>,
 }
 
-/// A fact the engine could not evaluate.
+/// An unanswered question that could change the assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MissingInfo {
-    /// The questionnaire field, e.g. `payment.payer_country`.
-    pub field: String,
-    /// Why it matters.
-    pub explanation: String,
+    /// Machine-readable path (`end_user.country`).
+    pub fact: String,
+    /// Label for people.
+    pub label: String,
+    /// Rules that could fire depending on the answer.
+    pub rules: Vec<Id>,
+    /// Highest rating reachable if one of them fired.
+    pub could_reach: Rating,
+    /// Whether `could_reach` is above the current rating.
+    pub changes_rating: bool,
 }
 
 /// Identifies the ruleset by id, version and content hash.
@@ -312,10 +390,26 @@ pub enum ScreeningOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScreeningResult {
-    /// The party's name as screened.
+    /// The party's position (`buyer`, `intermediary.0`).
     pub party: String,
     /// The outcome.
     pub outcome: ScreeningOutcome,
-    /// The closest listed entries, as `list: name` lines.
-    pub matches: Vec<String>,
+    /// The closest listed entries, in words.
+    pub summary: String,
+}
+
+/// Evidence status of the counterparty declaration when the record was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclarationStatus {
+    /// Not asked for.
+    NotRequested,
+    /// Asked for, not received.
+    Requested,
+    /// Received, matching the request, signed.
+    ReceivedMatchingSigned,
+    /// Received, matching the request, unsigned.
+    ReceivedMatchingUnsigned,
+    /// Received, but unusable or contradicting the request.
+    Mismatching,
 }

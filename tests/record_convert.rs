@@ -1,0 +1,125 @@
+//! Domain → v1: a real transaction evaluated by the real ruleset becomes a
+//! record that seals, verifies and reads back with the same facts.
+
+use chrono::{TimeZone, Utc};
+use enduse::evaluate::evaluate;
+use enduse::lang::Lang;
+use enduse::model::{DeclarationStatus, Evidence, Fact, Transaction};
+use enduse::record::convert::{RecordContext, record_from_domain, request_from_domain};
+use enduse::record::v1;
+use enduse::record::*;
+use enduse::ruleset::Ruleset;
+
+const TRANSACTION: &str = r#"{
+  "reference": "PO-7",
+  "exporter": {"name": "Müller GmbH", "country": "DE"},
+  "goods": [
+    {"hs": "8542.31", "description": "MCU", "quantity": 0.1, "unit": "kg", "value": 1250.5, "currency": "EUR"},
+    {"description": "unknown item"}
+  ],
+  "parties": {
+    "buyer": {"name": "Kulan Trade", "country": "KZ", "web_presence": "no"},
+    "intermediaries": [{"name": "Gulf Link FZE"}]
+  },
+  "shipment": {"destination": "KZ", "transit_countries": ["CN"]},
+  "payment": {"payer_country": "AM", "third_party_payer": "yes"}
+}"#;
+
+fn context() -> RecordContext {
+    RecordContext {
+        created: Utc.with_ymd_and_hms(2024, 3, 20, 9, 5, 7).unwrap(),
+        offset_minutes: 300,
+        signatory: v1::Signatory {
+            name: "Anna Schmidt".into(),
+            role: "Compliance".into(),
+        },
+        declarations: vec![],
+        screening: None,
+    }
+}
+
+#[test]
+fn an_evaluated_transaction_becomes_a_verifiable_record() {
+    let tx = Transaction::from_json(TRANSACTION).unwrap();
+    let evidence = Evidence {
+        declaration: Fact::Known(DeclarationStatus::Requested),
+        ..Evidence::default()
+    };
+    let ruleset = Ruleset::embedded().unwrap();
+    let assessment = evaluate(&tx, &evidence, &ruleset);
+    let record = record_from_domain(&tx, &evidence, &assessment, context()).unwrap();
+
+    assert_eq!(record.ruleset.id.as_str(), ruleset.id());
+    assert_eq!(record.ruleset.sha256.hex(), ruleset.sha256());
+    assert_eq!(record.assessment.score, assessment.score);
+    assert_eq!(record.assessment.findings.len(), assessment.findings.len());
+    let line = &record.transaction.goods[0];
+    assert_eq!(line.hs_code.as_ref().map(|h| h.as_str()), Some("854231"));
+    assert_eq!(line.quantity.as_ref().map(|q| q.as_str()), Some("0.1"));
+    assert_eq!(line.value.as_ref().map(|v| v.as_str()), Some("1250.5"));
+    assert_eq!(record.transaction.goods[1].quantity, None);
+    let roles: Vec<v1::PartyRole> = record.transaction.parties.iter().map(|p| p.role).collect();
+    assert_eq!(
+        roles,
+        vec![
+            v1::PartyRole::Buyer,
+            v1::PartyRole::Consignee,
+            v1::PartyRole::EndUser,
+            v1::PartyRole::Intermediary
+        ]
+    );
+    assert_eq!(
+        record
+            .transaction
+            .signals
+            .get(&v1::Id::new("price_vs_market").unwrap()),
+        Some(&v1::Id::new("unknown").unwrap())
+    );
+    assert_eq!(
+        serde_json::to_string(&record.created.utc).unwrap(),
+        "\"2024-03-20T09:05:07Z\""
+    );
+    assert_eq!(
+        record.declaration_status,
+        Some(v1::DeclarationStatus::Requested)
+    );
+
+    let sealed = seal_record(&record, Some(&SecretKey::from_seed([3; 32]))).unwrap();
+    assert_eq!(verify(sealed.json.as_bytes()).state, VerifyState::Valid);
+    assert_eq!(open_record(sealed.json.as_bytes()).unwrap().body, record);
+}
+
+#[test]
+fn values_v1_cannot_hold_are_refused_with_their_path() {
+    let mut tx = Transaction::from_json(TRANSACTION).unwrap();
+    tx.goods[1].quantity = Fact::Known(-3.0);
+    let evidence = Evidence::default();
+    let assessment = evaluate(&tx, &evidence, &Ruleset::embedded().unwrap());
+    let err = record_from_domain(&tx, &evidence, &assessment, context()).unwrap_err();
+    assert_eq!(err.path, "goods[1].quantity");
+
+    let mut bad_offset = context();
+    bad_offset.offset_minutes = 2000;
+    let tx = Transaction::from_json(TRANSACTION).unwrap();
+    assert!(record_from_domain(&tx, &evidence, &assessment, bad_offset).is_err());
+}
+
+#[test]
+fn a_request_is_prefilled_from_the_transaction() {
+    let tx = Transaction::from_json(TRANSACTION).unwrap();
+    let request = request_from_domain(
+        &tx,
+        "req-7",
+        Lang::Kk,
+        Utc.with_ymd_and_hms(2024, 3, 21, 8, 0, 0).unwrap(),
+        360,
+    )
+    .unwrap();
+    assert_eq!(request.goods.len(), 2);
+    assert_eq!(request.items_template().len(), 2);
+    assert_eq!(request.parties[0].name, "Kulan Trade");
+    let sealed = seal_request(&request, None).unwrap();
+    let opened = open_request_fragment(&encode_fragment(&sealed)).unwrap();
+    assert_eq!(opened.body, request);
+    assert!(request_from_domain(&tx, "bad id!", Lang::En, Utc::now(), 0).is_err());
+}
