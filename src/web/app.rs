@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::{I18nContextProvider, t, use_i18n};
+use crate::i18n::{I18nContextProvider, t, t_string, use_i18n};
 use crate::language::{self, LanguageSwitcher};
 use crate::pages;
 
@@ -48,6 +48,7 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("assess") view=pages::assess::Assess />
+                    <Route path=path!("assess/:draft/:step") view=pages::assess::AssessDraft />
                     <Route path=path!("declare") view=pages::declare::Declare />
                     <Route path=path!("verify") view=pages::verify::Verify />
                     <Route path=path!("sources") view=pages::sources::Sources />
@@ -57,7 +58,7 @@ fn Shell() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 {t!(
-                    i18n, shell.footer_versions, app = move || APP_VERSION, ruleset = move || pages::sources::ruleset_label()
+                    i18n, shell.footer_versions, app = || APP_VERSION, ruleset = crate::active_ruleset::label
                 )}
             </p>
             <p>{t!(i18n, shell.footer_privacy)}</p>
