@@ -364,3 +364,50 @@ fn records_embed_declarations_that_still_verify() {
     assert_eq!(verify(sealed.json.as_bytes()).state, VerifyState::Valid);
     assert_every_leaf_change_is_located(&sealed.json, true);
 }
+
+#[test]
+fn a_forged_embedded_declaration_is_caught_even_in_a_freshly_signed_record() {
+    let sealed_request = seal_request(&sample::request(), None).unwrap();
+    let request = open_request(sealed_request.json.as_bytes()).unwrap();
+    let response = seal_response(
+        &sample::response(sealed_request.digest),
+        Some(&sample::key(12)),
+    )
+    .unwrap();
+    let check = check_response(&request, response.json.as_bytes());
+    let mut embedded = check.embedded().unwrap();
+    // The record's author edits the counterparty's answer, keeps its
+    // signature, and signs the record with their own key.
+    embedded.body.end_use.description = "Anything".into();
+    let mut record = sample::record();
+    record.declarations.push(embedded);
+    let sealed = seal_record(&record, Some(&sample::key(13))).unwrap();
+    let report = verify(sealed.json.as_bytes());
+    assert_eq!(
+        report.state,
+        VerifyState::Altered {
+            paths: vec![
+                "body.declarations[0].digest".into(),
+                "body.declarations[0].signature".into()
+            ]
+        }
+    );
+    assert!(matches!(report.signature, SignatureState::Valid { .. }));
+
+    // Untouched, the embedded declaration reports its signer.
+    let mut record = sample::record();
+    record.declarations.push(
+        check_response(&request, response.json.as_bytes())
+            .embedded()
+            .unwrap(),
+    );
+    let report = verify(seal_record(&record, None).unwrap().json.as_bytes());
+    assert_eq!(report.state, VerifyState::Unsigned);
+    assert_eq!(
+        report.declarations,
+        vec![SignatureState::Valid {
+            fingerprint: sample::key(12).public_key().fingerprint().to_string(),
+            public_key: sample::key(12).public_key().to_hex(),
+        }]
+    );
+}

@@ -38,6 +38,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
             kind: None,
             state: VerifyState::Malformed { reason },
             signature: SignatureState::NotChecked,
+            declarations: Vec::new(),
         },
     };
     match args.format {
@@ -48,6 +49,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
                 "kind": report.kind,
                 "state": report.state,
                 "signature": report.signature,
+                "declarations": report.declarations,
             });
             match serde_json::to_string_pretty(&json) {
                 Ok(text) => println!("{text}"),
@@ -123,6 +125,15 @@ fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
                 .map_or_else(String::new, |fp| format!(" (claims key {fp})"));
             out.push_str(&format!("signature: INVALID{key}: {reason}\n"));
         }
+    }
+    for (index, state) in report.declarations.iter().enumerate() {
+        let line = match state {
+            SignatureState::Valid { fingerprint, .. } => format!("signed, key {fingerprint}"),
+            SignatureState::Absent => "unsigned".to_string(),
+            SignatureState::Invalid { reason, .. } => format!("signature INVALID: {reason}"),
+            SignatureState::NotChecked => "not checked".to_string(),
+        };
+        out.push_str(&format!("embedded declaration {index}: {line}\n"));
     }
     out
 }

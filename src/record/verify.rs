@@ -36,6 +36,10 @@ pub struct VerifyReport {
     pub state: VerifyState,
     /// The signature's state.
     pub signature: SignatureState,
+    /// For records: the signature state of each embedded declaration, in
+    /// order (re-verified from the record alone).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<SignatureState>,
 }
 
 /// Integrity of a document's content.
@@ -116,6 +120,7 @@ impl VerifyReport {
                 reason: reason.into(),
             },
             signature: SignatureState::NotChecked,
+            declarations: Vec::new(),
         }
     }
 }
@@ -180,6 +185,7 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
                     version: truncate(&version.to_string()),
                 },
                 signature: SignatureState::NotChecked,
+                declarations: Vec::new(),
             });
         }
         None => {
@@ -283,10 +289,11 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
             },
         }
     };
-    let report = VerifyReport {
+    let mut report = VerifyReport {
         kind: Some(kind),
         state,
         signature,
+        declarations: Vec::new(),
     };
     if !report.is_intact() {
         return not_intact(report);
@@ -296,6 +303,14 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
             state: VerifyState::Malformed { reason },
             ..report
         });
+    }
+    if kind == DocumentKind::Record {
+        let (states, bad_paths) = check_embedded(&body);
+        report.declarations = states;
+        if !bad_paths.is_empty() {
+            report.state = VerifyState::Altered { paths: bad_paths };
+            return not_intact(report);
+        }
     }
     let signature = match report.signature {
         SignatureState::Valid { .. } => envelope
@@ -418,6 +433,41 @@ fn check_signature(block: &Value, kind: DocumentKind, digest: Option<&Digest>) -
             "the signature does not match the document's content",
         )
     }
+}
+
+/// Re-verifies each declaration embedded in a record body (schema already
+/// checked): its digest against its body, and its signature if any.
+fn check_embedded(body: &Value) -> (Vec<SignatureState>, Vec<String>) {
+    let mut states = Vec::new();
+    let mut bad_paths = Vec::new();
+    let Some(Value::Array(embedded)) = body.get("declarations") else {
+        return (states, bad_paths);
+    };
+    for (index, item) in embedded.iter().enumerate() {
+        let path = format!("body.declarations[{index}]");
+        let computed = item
+            .get("body")
+            .and_then(|b| to_canonical_string(b, &path).ok())
+            .map(|canonical| Digest::of(canonical.as_bytes()));
+        let stored = item
+            .get("digest")
+            .and_then(Value::as_str)
+            .and_then(|text| text.parse::<Digest>().ok());
+        if computed.is_none() || computed != stored {
+            bad_paths.push(format!("{path}.digest"));
+        }
+        let state = match item.get("signature") {
+            None | Some(Value::Null) => SignatureState::Absent,
+            Some(block) => {
+                check_signature(block, DocumentKind::DeclarationResponse, computed.as_ref())
+            }
+        };
+        if matches!(state, SignatureState::Invalid { .. }) {
+            bad_paths.push(format!("{path}.signature"));
+        }
+        states.push(state);
+    }
+    (states, bad_paths)
 }
 
 fn check_schema(kind: DocumentKind, body: &Value) -> Result<(), String> {
