@@ -1,0 +1,365 @@
+//! A loaded sanctions list: its entries, and where they came from.
+//!
+//! Whoever acts on a screening result must be able to say which file, of which
+//! date, with which digest, was searched. [`ListMeta`] carries that, and every
+//! [`super::Hit`] points back to it.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::decode::decode;
+use super::{eu, ofac, opensanctions};
+
+/// The published formats the parsers understand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListFormat {
+    /// US Treasury OFAC SDN legacy CSV, main file (`sdn.csv`).
+    OfacSdnCsv,
+    /// OFAC legacy CSV aliases (`alt.csv`), only meaningful next to `sdn.csv`.
+    OfacAltCsv,
+    /// OFAC legacy CSV addresses (`add.csv`), only meaningful next to `sdn.csv`.
+    OfacAddCsv,
+    /// EU consolidated financial sanctions list, XML export (`export` root).
+    EuXml,
+    /// EU consolidated financial sanctions list, CSV export (`;`-separated).
+    EuCsv,
+    /// OpenSanctions `targets.simple.csv`.
+    OpenSanctionsCsv,
+}
+
+impl ListFormat {
+    /// A short human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ListFormat::OfacSdnCsv => "OFAC SDN (legacy CSV)",
+            ListFormat::OfacAltCsv => "OFAC SDN aliases (alt.csv)",
+            ListFormat::OfacAddCsv => "OFAC SDN addresses (add.csv)",
+            ListFormat::EuXml => "EU consolidated financial sanctions (XML)",
+            ListFormat::EuCsv => "EU consolidated financial sanctions (CSV)",
+            ListFormat::OpenSanctionsCsv => "OpenSanctions targets.simple.csv",
+        }
+    }
+
+    /// Recognises a format from the first bytes of a file, or `None`.
+    ///
+    /// Content decides, not the file name: hosts rename downloads freely.
+    pub fn detect(bytes: &[u8]) -> Option<ListFormat> {
+        let head_len = bytes.len().min(64 * 1024);
+        let head = decode(bytes.get(..head_len).unwrap_or_default()).text;
+        let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if trimmed.starts_with('<') {
+            return (trimmed.contains("<export") || trimmed.contains(":export"))
+                .then_some(ListFormat::EuXml);
+        }
+        let first_line = trimmed.lines().next().unwrap_or_default();
+        if first_line.contains("Entity_LogicalId") && first_line.contains(';') {
+            return Some(ListFormat::EuCsv);
+        }
+        let lower = first_line.to_ascii_lowercase();
+        if lower.starts_with("id,schema,name") || lower.starts_with("\"id\",\"schema\",\"name\"") {
+            return Some(ListFormat::OpenSanctionsCsv);
+        }
+        ofac::detect_part(first_line)
+    }
+}
+
+impl fmt::Display for ListFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// SHA-256 of the exact bytes that were loaded.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sha256Digest(pub [u8; 32]);
+
+impl Sha256Digest {
+    /// Digest of `bytes`.
+    pub fn of(bytes: &[u8]) -> Sha256Digest {
+        Sha256Digest(Sha256::digest(bytes).into())
+    }
+
+    /// Lowercase hexadecimal, as `sha256sum` prints it.
+    pub fn to_hex(&self) -> String {
+        hex::encode(self.0)
+    }
+}
+
+impl fmt::Display for Sha256Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+impl fmt::Debug for Sha256Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Sha256Digest({})", self.to_hex())
+    }
+}
+
+impl Serialize for Sha256Digest {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_hex())
+    }
+}
+
+/// What kind of party an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubjectKind {
+    Person,
+    Organisation,
+    Vessel,
+    Aircraft,
+    /// The file did not say.
+    Unspecified,
+}
+
+/// How a name relates to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameKind {
+    /// The entry's main name.
+    Primary,
+    /// Also known as.
+    Aka,
+    /// Formerly known as.
+    Fka,
+    /// Now known as.
+    Nka,
+}
+
+/// One name (primary or alias) of an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryName {
+    pub text: String,
+    pub kind: NameKind,
+}
+
+/// One listed party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListEntry {
+    /// The identifier the publisher uses (OFAC `ent_num`, EU `logicalId`,
+    /// OpenSanctions `id`).
+    pub id: String,
+    pub kind: SubjectKind,
+    /// Primary name first, then aliases.
+    pub names: Vec<EntryName>,
+    /// Sanctions programmes or regimes, as published.
+    pub programmes: Vec<String>,
+    /// Countries of addresses or nationality, as published.
+    pub countries: Vec<String>,
+}
+
+impl ListEntry {
+    /// The primary name (the first name; every parser guarantees one).
+    pub fn primary_name(&self) -> &str {
+        self.names.first().map(|n| n.text.as_str()).unwrap_or("")
+    }
+}
+
+/// OFAC `alt.csv`/`add.csv` rows whose `ent_num` is not in `sdn.csv` —
+/// normal when the files come from different days, and worth saying.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct OrphanReport {
+    pub count: usize,
+    /// Up to ten examples, as "file line N: ent_num X".
+    pub examples: Vec<String>,
+}
+
+/// A companion file folded into a list (OFAC `alt.csv`, `add.csv`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachedFile {
+    pub file_name: String,
+    pub format: ListFormat,
+    pub sha256: Sha256Digest,
+    pub rows: usize,
+    pub orphans: OrphanReport,
+}
+
+/// Provenance of a loaded list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListMeta {
+    pub file_name: String,
+    pub format: ListFormat,
+    pub entry_count: usize,
+    /// Publication or generation date, when the file carries one (EU files
+    /// do; OFAC legacy CSV and OpenSanctions simple CSV do not).
+    pub published: Option<NaiveDate>,
+    pub sha256: Sha256Digest,
+    /// "UTF-8", "windows-1252", ...
+    pub encoding: &'static str,
+    pub attached: Vec<AttachedFile>,
+}
+
+/// A parsed list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SanctionsList {
+    pub meta: ListMeta,
+    pub entries: Vec<ListEntry>,
+}
+
+/// Why a file could not be loaded. Every message names the file, and the
+/// line when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ListError {
+    #[error(
+        "{file}: not a recognised sanctions list (expected OFAC sdn.csv/alt.csv/add.csv, EU XML or CSV export, or OpenSanctions targets.simple.csv)"
+    )]
+    UnknownFormat { file: String },
+    #[error("{file} line {line}: {message}")]
+    Malformed {
+        file: String,
+        line: u64,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error("{file}: the file contains no entries")]
+    Empty { file: String },
+    #[error(
+        "{file}: this is an OFAC {format} companion file; load sdn.csv and attach it (`--list sdn.csv` picks up alt.csv/add.csv next to it)"
+    )]
+    CompanionOnly { file: String, format: ListFormat },
+}
+
+impl SanctionsList {
+    /// Parses a list, detecting its format from the content.
+    pub fn parse(bytes: &[u8], file_name: &str) -> Result<SanctionsList, ListError> {
+        let format = ListFormat::detect(bytes).ok_or_else(|| ListError::UnknownFormat {
+            file: file_name.to_string(),
+        })?;
+        SanctionsList::parse_as(bytes, file_name, format)
+    }
+
+    /// Parses a list in a known format.
+    pub fn parse_as(
+        bytes: &[u8],
+        file_name: &str,
+        format: ListFormat,
+    ) -> Result<SanctionsList, ListError> {
+        let decoded = decode(bytes);
+        let text = decoded.text.as_ref();
+        let (entries, published) = match format {
+            ListFormat::OfacSdnCsv => (ofac::parse_sdn(text, file_name)?, None),
+            ListFormat::OfacAltCsv | ListFormat::OfacAddCsv => {
+                return Err(ListError::CompanionOnly {
+                    file: file_name.to_string(),
+                    format,
+                });
+            }
+            ListFormat::EuXml => eu::parse_xml(text, file_name)?,
+            ListFormat::EuCsv => eu::parse_csv(text, file_name)?,
+            ListFormat::OpenSanctionsCsv => (opensanctions::parse(text, file_name)?, None),
+        };
+        if entries.is_empty() {
+            return Err(ListError::Empty {
+                file: file_name.to_string(),
+            });
+        }
+        Ok(SanctionsList {
+            meta: ListMeta {
+                file_name: file_name.to_string(),
+                format,
+                entry_count: entries.len(),
+                published,
+                sha256: Sha256Digest::of(bytes),
+                encoding: decoded.encoding,
+                attached: Vec::new(),
+            },
+            entries,
+        })
+    }
+
+    /// Folds an OFAC `alt.csv` or `add.csv` into a parsed `sdn.csv`.
+    ///
+    /// Rows whose `ent_num` has no entry are counted in the returned
+    /// [`AttachedFile::orphans`], not treated as errors.
+    pub fn attach_ofac(
+        &mut self,
+        bytes: &[u8],
+        file_name: &str,
+    ) -> Result<&AttachedFile, ListError> {
+        if self.meta.format != ListFormat::OfacSdnCsv {
+            return Err(ListError::Invalid {
+                file: file_name.to_string(),
+                message: format!(
+                    "alt.csv/add.csv can only be attached to an OFAC sdn.csv, not to {}",
+                    self.meta.format
+                ),
+            });
+        }
+        let format = ListFormat::detect(bytes)
+            .filter(|f| matches!(f, ListFormat::OfacAltCsv | ListFormat::OfacAddCsv))
+            .ok_or_else(|| ListError::Invalid {
+                file: file_name.to_string(),
+                message:
+                    "not an OFAC alt.csv or add.csv (expected 5 or 6 columns starting with ent_num)"
+                        .to_string(),
+            })?;
+        let decoded = decode(bytes);
+        let (rows, orphans) = match format {
+            ListFormat::OfacAltCsv => {
+                ofac::attach_alt(&mut self.entries, &decoded.text, file_name)?
+            }
+            _ => ofac::attach_add(&mut self.entries, &decoded.text, file_name)?,
+        };
+        self.meta.attached.push(AttachedFile {
+            file_name: file_name.to_string(),
+            format,
+            sha256: Sha256Digest::of(bytes),
+            rows,
+            orphans,
+        });
+        self.meta.attached.last().ok_or_else(|| ListError::Invalid {
+            file: file_name.to_string(),
+            message: "internal: attachment not recorded".to_string(),
+        })
+    }
+}
+
+/// Trims a field and maps OFAC's `-0-` placeholder to nothing.
+pub(crate) fn clean_field(raw: &str) -> Option<&str> {
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{1a}');
+    (!t.is_empty() && t != "-0-").then_some(t)
+}
+
+/// The 1-based line where a CSV record starts in `text`.
+///
+/// Computed from the byte offset because the csv crate's own line counter
+/// undercounts CRLF files (which all official exports are).
+pub(crate) fn csv_line(text: &str, record: &csv::StringRecord) -> u64 {
+    record
+        .position()
+        .map(|p| line_of_offset(text, p.byte()))
+        .unwrap_or(0)
+}
+
+/// The 1-based line of a byte offset in `text`.
+pub(crate) fn line_of_offset(text: &str, offset: u64) -> u64 {
+    let mut end = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(text.len());
+    // A CRLF record boundary is reported at its '\n'; step over it.
+    while matches!(text.as_bytes().get(end), Some(b'\r' | b'\n')) {
+        end += 1;
+    }
+    let prefix = text.as_bytes().get(..end).unwrap_or_default();
+    1 + prefix.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Converts a CSV reader error into a [`ListError`] naming the line.
+pub(crate) fn csv_error(file: &str, text: &str, err: &csv::Error) -> ListError {
+    ListError::Malformed {
+        file: file.to_string(),
+        line: err
+            .position()
+            .map(|p| line_of_offset(text, p.byte()))
+            .unwrap_or(0),
+        message: err.to_string(),
+    }
+}
