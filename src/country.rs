@@ -4,6 +4,7 @@
 //! is caught when a file is loaded, not when a rule silently fails to match.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -383,58 +384,93 @@ impl Country {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let mut ranked: Vec<(MatchRank, Country)> = Country::all()
-            .filter_map(|country| country.rank(&wanted, lang).map(|rank| (rank, country)))
+        let mut ranked: Vec<(MatchRank, &str, Country)> = COUNTRIES
+            .iter()
+            .zip(search_names())
+            .filter_map(|(info, names)| {
+                names
+                    .rank(&wanted, lang)
+                    .map(|rank| (rank, names.name(lang), Country(info)))
+            })
             .collect();
-        ranked.sort_by(|(rank_a, a), (rank_b, b)| {
-            rank_a
-                .cmp(rank_b)
-                .then_with(|| fold(a.name(lang)).cmp(&fold(b.name(lang))))
+        ranked.sort_by(|(rank_a, name_a, _), (rank_b, name_b, _)| {
+            rank_a.cmp(rank_b).then_with(|| name_a.cmp(name_b))
         });
-        ranked.into_iter().map(|(_, country)| country).collect()
+        ranked.into_iter().map(|(_, _, country)| country).collect()
+    }
+}
+
+/// A country's code, names and aliases, folded once for searching.
+///
+/// Folding (Unicode decomposition, lower-casing) every name on every
+/// keystroke would cost more than the matching itself, so it is done once,
+/// on the first search, and kept for the life of the program.
+struct SearchNames {
+    code: String,
+    /// Indexed like [`Lang::ALL`].
+    names: [String; 3],
+    aliases: Vec<String>,
+}
+
+impl SearchNames {
+    fn new(info: &CountryInfo) -> SearchNames {
+        SearchNames {
+            code: fold(info.code),
+            names: [fold(info.en), fold(info.ru), fold(info.kk)],
+            aliases: ALIASES
+                .iter()
+                .filter(|(code, _)| *code == info.code)
+                .map(|(_, alias)| fold(alias))
+                .collect(),
+        }
     }
 
-    /// How well this country matches an already folded, non-empty query.
-    fn rank(self, wanted: &str, lang: Lang) -> Option<MatchRank> {
-        if fold(self.code()) == wanted {
+    fn name(&self, lang: Lang) -> &str {
+        let index = match lang {
+            Lang::En => 0,
+            Lang::Ru => 1,
+            Lang::Kk => 2,
+        };
+        self.names.get(index).map_or("", String::as_str)
+    }
+
+    /// How well this country matches `wanted`, an already folded, non-empty
+    /// query.
+    fn rank(&self, wanted: &str, lang: Lang) -> Option<MatchRank> {
+        if self.code == wanted {
             return Some(MatchRank::Code);
         }
-        let own = fold(self.name(lang));
+        let own = self.name(lang);
         if own.starts_with(wanted) {
             return Some(MatchRank::NamePrefix);
         }
-        let others: Vec<String> = Lang::ALL
-            .into_iter()
-            .filter(|other| *other != lang)
-            .map(|other| self.name(other))
-            .chain(self.aliases())
-            .map(fold)
-            .collect();
         let word_prefix = |name: &str| {
             name.split(|c: char| !c.is_alphanumeric())
                 .any(|word| word.starts_with(wanted))
         };
-        if word_prefix(&own)
+        let mut others = Lang::ALL
+            .into_iter()
+            .filter(|other| *other != lang)
+            .map(|other| self.name(other))
+            .chain(self.aliases.iter().map(String::as_str));
+        if word_prefix(own)
             || others
-                .iter()
+                .clone()
                 .any(|name| name.starts_with(wanted) || word_prefix(name))
         {
             return Some(MatchRank::OtherPrefix);
         }
-        if own.contains(wanted) || others.iter().any(|name| name.contains(wanted)) {
+        if own.contains(wanted) || others.any(|name| name.contains(wanted)) {
             return Some(MatchRank::Substring);
         }
         None
     }
+}
 
-    /// The alternative names of this country in [`ALIASES`].
-    fn aliases(self) -> impl Iterator<Item = &'static str> {
-        let code = self.code();
-        ALIASES
-            .iter()
-            .filter(move |(alias_code, _)| *alias_code == code)
-            .map(|(_, alias)| *alias)
-    }
+/// The folded names of [`COUNTRIES`], in the same order.
+fn search_names() -> &'static [SearchNames] {
+    static NAMES: OnceLock<Vec<SearchNames>> = OnceLock::new();
+    NAMES.get_or_init(|| COUNTRIES.iter().map(SearchNames::new).collect())
 }
 
 /// How a country matched a search; earlier variants sort first.

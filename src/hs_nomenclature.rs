@@ -83,6 +83,7 @@ pub fn chapter_title(chapter: u8, lang: Lang) -> Option<&'static str> {
 
 /// The English description of a four-digit heading such as `"8542"`.
 ///
+/// The WCO's own notation `"85.42"` and surrounding spaces are accepted.
 /// `None` when `heading` is not exactly four ASCII digits or the heading is
 /// not in the table (either it does not exist in HS 2022 or its chapter is
 /// one this module covers only by title).
@@ -94,10 +95,12 @@ pub fn heading_description(heading: &str) -> Option<&'static str> {
 /// Describes a commodity code of any length from 2 digits up, as typed on an
 /// invoice: `"85"`, `"8542"`, `"854231"`, `"8542.31"`, `"8542 31 000 0"`.
 ///
-/// Dots and spaces are ignored; anything else that is not a digit makes the
-/// code unreadable and gives `None`, as does a chapter outside 01–97. A code
-/// whose heading is in the table is described by the heading (in English);
-/// otherwise by the chapter title in `lang`.
+/// Dots, spaces and tabs are ignored, as [`crate::hs::HsCode`] ignores them,
+/// so `describe(code.as_str(), lang)` works for a parsed code too. Anything
+/// else that is not a digit makes the code unreadable and gives `None`, as
+/// does a chapter outside 01–97. A code whose heading is in the table is
+/// described by the heading (in English), otherwise by the chapter title in
+/// `lang`.
 pub fn describe(code_digits: &str, lang: Lang) -> Option<HsDescription> {
     let digits = parse_digits(code_digits)?;
     let chapter = u8::try_from(number(digits.get(..2)?)?).ok()?;
@@ -132,14 +135,16 @@ pub fn headings() -> impl Iterator<Item = (u16, &'static str)> {
     HEADINGS.iter().map(|row| (row.heading, row.en))
 }
 
-/// Strips the separators people put in codes (dots, spaces) and returns the
+/// Strips the separators people put in codes (dots, spaces, tabs) and returns the
 /// digits, or `None` if anything else is present or there are fewer than two.
 fn parse_digits(code: &str) -> Option<Vec<u8>> {
     let mut digits = Vec::with_capacity(code.len());
     for c in code.trim().chars() {
         match c {
             '0'..='9' => digits.push(c as u8 - b'0'),
-            '.' | ' ' => {}
+            // The same separators `crate::hs` accepts, so raw user input and
+            // `HsCode::as_str()` describe alike.
+            '.' | ' ' | '\u{a0}' | '\t' => {}
             _ => return None,
         }
     }
@@ -1068,15 +1073,22 @@ mod tests {
         ] {
             assert_eq!(heading_description(bad), None, "{bad:?}");
         }
-        assert_eq!(
-            heading_description(" 8542 "),
-            Some("Electronic integrated circuits")
-        );
+        for good in [" 8542 ", "85.42", "8542"] {
+            let text = heading_description(good);
+            assert_eq!(text, Some("Electronic integrated circuits"), "{good:?}");
+        }
     }
 
     #[test]
     fn describe_prefers_the_heading_and_accepts_invoice_formats() {
-        for code in ["8542", "854231", "8542.31", "8542 31 000 0", "85423100"] {
+        for code in [
+            "8542",
+            "854231",
+            "8542.31",
+            "8542 31 000 0",
+            "85423100",
+            "8542\u{a0}31\t00",
+        ] {
             let description = describe(code, Lang::Kk).unwrap();
             assert_eq!(description.level, HsLevel::Heading, "{code}");
             assert_eq!(description.heading, Some(8542));
