@@ -7,10 +7,10 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
 /// One namespace per area of the app, so that each page's strings live in their own file.
-const NAMESPACES: &[&str] = &["shell"];
+const NAMESPACES: &[&str] = &["shell", "assess"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
@@ -22,7 +22,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let cfg = Config::new("en")?
         .add_locale("ru")?
         .add_locale("kk")?
-        .add_namespaces(NAMESPACES.iter().copied())?;
+        .add_namespaces(NAMESPACES.iter().copied())?
+        // Lets `t_string!` take interpolated values, for texts built outside views
+        // (option labels, aria attributes, file names).
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();

@@ -59,7 +59,10 @@ fn read_import(text: &str, fallback_name: &str) -> Result<(String, serde_json::V
     let (name, answers) = if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) {
         let exported: ExportedDraft = serde_json::from_value(value).map_err(|e| e.to_string())?;
         if exported.version != 1 {
-            return Err(format!("draft file version {} is not supported", exported.version));
+            return Err(format!(
+                "draft file version {} is not supported",
+                exported.version
+            ));
         }
         (exported.name, exported.answers)
     } else {
@@ -103,7 +106,11 @@ fn file_name(name: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let stem = if stem.is_empty() { "draft".to_string() } else { stem };
+    let stem = if stem.is_empty() {
+        "draft".to_string()
+    } else {
+        stem
+    };
     format!("{stem}.enduse-draft.json")
 }
 
@@ -151,7 +158,9 @@ pub fn Assess() -> impl IntoView {
         input.set_value("");
         let file_label = file.name();
         if file.size() > MAX_IMPORT_BYTES {
-            import_message.set(Some(Err(t_string!(i18n, assess.import_too_large).to_string())));
+            import_message.set(Some(Err(
+                t_string!(i18n, assess.import_too_large).to_string()
+            )));
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
@@ -162,8 +171,13 @@ pub fn Assess() -> impl IntoView {
             let result = match text {
                 None => Err(t_string!(i18n, assess.import_unreadable).to_string()),
                 Some(text) => read_import(&text, &file_label).map_err(|reason| {
-                    t_string!(i18n, assess.import_error, file = file_label.clone(), reason = reason)
-                        .to_string()
+                    t_string!(
+                        i18n,
+                        assess.import_error,
+                        file = file_label.clone(),
+                        reason = reason
+                    )
+                    .to_string()
                 }),
             };
             match result {

@@ -1,0 +1,118 @@
+//! The results page: rating, findings grouped by area, what to do next, and a
+//! print layout that makes a clean one-document summary.
+
+use enduse::evaluate::{Assessment, Finding, Rating};
+use leptos::prelude::*;
+
+use super::ctx::Ctx;
+use super::panel::{finding_view, missing_view, rating_badge};
+use super::steps::Step;
+use super::wizard::step_title;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// The area of a finding: the step of its first trigger.
+fn area(f: &Finding) -> Option<Step> {
+    f.triggers.iter().find_map(|t| Step::asking(t))
+}
+
+#[component]
+pub fn Results(
+    ctx: Ctx,
+    assessment: Memo<Result<Assessment, String>>,
+    name: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let body = move || match assessment.get() {
+        Err(reason) => view! { <p class="alert" role="alert">{reason}</p> }.into_any(),
+        Ok(a) => {
+            let advice = match a.rating {
+                Rating::Low => t_string!(i18n, assess.advice_low).to_string(),
+                Rating::Medium => t_string!(i18n, assess.advice_medium).to_string(),
+                Rating::High => t_string!(i18n, assess.advice_high).to_string(),
+                Rating::Stop => t_string!(i18n, assess.advice_stop).to_string(),
+            };
+            let mut mitigations: Vec<String> = Vec::new();
+            for f in &a.findings {
+                for m in &f.mitigations {
+                    if !mitigations.contains(m) {
+                        mitigations.push(m.clone());
+                    }
+                }
+            }
+            let groups = Step::WIZARD
+                .into_iter()
+                .map(Some)
+                .chain([None])
+                .filter_map(|step| {
+                    let in_group: Vec<Finding> =
+                        a.findings.iter().filter(|f| area(f) == step).cloned().collect();
+                    (!in_group.is_empty()).then(|| {
+                        let title = match step {
+                            Some(s) => step_title(i18n, s),
+                            None => t_string!(i18n, assess.results_other_area).to_string(),
+                        };
+                        view! {
+                            <section class="finding-group">
+                                <h3>{title}</h3>
+                                <ul class="findings">
+                                    {in_group.into_iter().map(|f| finding_view(i18n, f, true)).collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
+                })
+                .collect_view();
+            let no_findings = a.findings.is_empty();
+            let missing_count = a.missing.len();
+            let worst = a.worst_case;
+            let rating = a.rating;
+            let ruleset = format!(
+                "{} {} · SHA-256 {}",
+                a.ruleset.id, a.ruleset.version, a.ruleset.sha256
+            );
+            view! {
+                <p class="results-rating" aria-live="polite">
+                    {t!(i18n, assess.panel_rating)} " " {rating_badge(i18n, rating)}
+                </p>
+                <p>{advice}</p>
+                {(worst > rating).then(|| view! {
+                    <p class="note">
+                        {t!(i18n, assess.results_worst_case)} " " {rating_badge(i18n, worst)}
+                    </p>
+                })}
+                <h2>{t!(i18n, assess.results_findings)}</h2>
+                {no_findings.then(|| view! { <p>{t!(i18n, assess.panel_no_findings)}</p> })}
+                {groups}
+                <h2>{t!(i18n, assess.results_next)}</h2>
+                <ul class="next-steps">
+                    {mitigations.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    <li>{t!(i18n, assess.results_next_record)}</li>
+                </ul>
+                <h2>{t_string!(i18n, assess.results_missing, n = missing_count).to_string()}</h2>
+                <ul class="missing-list">
+                    {a.missing.into_iter().map(|m| missing_view(i18n, ctx, m)).collect_view()}
+                </ul>
+                <p class="muted ruleset-line">{t!(i18n, assess.results_ruleset)} " " <code class="hash">{ruleset}</code></p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="results">
+            <p class="print-only">{move || name.get()}</p>
+            <p class="results-actions">
+                <button type="button" class="button primary" id="print" on:click=print>
+                    {t!(i18n, assess.results_print)}
+                </button>
+                " "
+                <a class="button" href=ctx.href(Step::Review)>{t!(i18n, assess.results_back)}</a>
+            </p>
+            {body}
+        </div>
+    }
+}
