@@ -82,9 +82,9 @@ fn corpus() -> Corpus {
         format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated))
     };
     let bombs = vec![
-        bomb(b'[', 4 << 20),
-        bomb(b' ', 16 << 20),
-        bomb(b'a', 1 << 20),
+        bomb(b'[', 2 << 20),
+        bomb(b' ', 3 << 20),
+        bomb(b'a', (1 << 20) + 1),
         bomb(b'{', 1 << 20),
     ];
     Corpus {
