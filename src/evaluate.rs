@@ -23,7 +23,7 @@ pub use render::{location_label, location_path, unknown_word, value_text};
 
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
-use crate::ruleset::{Citation, Rule, Ruleset, Scoring, Severity};
+use crate::ruleset::{Citation, Condition, Rule, Ruleset, Scoring, Severity, Test};
 
 /// Which ruleset produced an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,14 +124,29 @@ fn tier_weight(ruleset: &Ruleset, trace: &Trace) -> u32 {
         .unwrap_or(1)
 }
 
-/// Largest tier weight in the ruleset: the most a possible finding could score.
-fn max_tier_weight(ruleset: &Ruleset) -> u32 {
-    ruleset
-        .hs_lists()
-        .iter()
-        .flat_map(|l| l.tiers.iter().map(|t| t.weight))
-        .max()
-        .unwrap_or(1)
+/// Largest tier weight `cond` could match: the most a possible finding could
+/// be multiplied by once its unknowns are answered.
+fn max_tier_weight(ruleset: &Ruleset, cond: &Condition) -> u32 {
+    match cond {
+        Condition::All(parts) | Condition::Any(parts) => parts
+            .iter()
+            .map(|c| max_tier_weight(ruleset, c))
+            .max()
+            .unwrap_or(1),
+        Condition::AnyLine(inner) | Condition::AnyParty(inner) => max_tier_weight(ruleset, inner),
+        // A negated match contributes no tier binding.
+        Condition::Not(_) | Condition::Unknown(_) => 1,
+        Condition::Test(_, Test::HsList { list, tiers }) => ruleset
+            .hs_lists()
+            .get(*list)
+            .into_iter()
+            .flat_map(|l| l.tiers.iter().enumerate())
+            .filter(|(i, _)| tiers.is_empty() || tiers.contains(i))
+            .map(|(_, t)| t.weight)
+            .max()
+            .unwrap_or(1),
+        Condition::Test(..) => 1,
+    }
 }
 
 /// Evaluates every rule of `ruleset` against `tx` and `evidence`, texts in `lang`.
@@ -147,7 +162,6 @@ pub fn evaluate_in(
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     // Possible findings: rule, its upper-bound score, the unknowns it waits on.
     let mut possible: Vec<(&Rule, u32, Vec<Located>)> = Vec::new();
-    let unknown_bound = max_tier_weight(ruleset);
 
     for (order, rule) in ruleset.rules().iter().enumerate() {
         trace.clear();
@@ -159,7 +173,7 @@ pub fn evaluate_in(
                 unknowns.dedup();
                 let bound = scoring
                     .weight(rule.severity())
-                    .saturating_mul(unknown_bound);
+                    .saturating_mul(max_tier_weight(ruleset, rule.condition()));
                 possible.push((rule, bound, unknowns));
             }
             Tri::True => {
