@@ -4,6 +4,7 @@
 //! every function takes data and returns data, so the same code runs natively
 //! (tests, CLI, benchmarks) and in WebAssembly (the Leptos shell in `src/web`).
 
+pub mod config;
 pub mod country;
 pub mod draft;
 pub mod evaluate;

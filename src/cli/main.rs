@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod assess;
+mod config;
 mod ruleset;
 mod verify;
 
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Rate a transaction file against the ruleset (exit 1 with --fail-on, 2 on bad input).
     Assess(assess::AssessArgs),
+    /// Work with a host's config.json (self-hosting).
+    Config(config::ConfigArgs),
     /// Work with ruleset files.
     Ruleset(ruleset::RulesetArgs),
     /// Verify an attestation record, declaration request or response.
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Assess(args)) => assess::run(&args),
+        Some(Command::Config(args)) => config::run(&args),
         Some(Command::Ruleset(args)) => ruleset::run(&args),
         Some(Command::Verify(args)) => verify::run(&args),
     }
