@@ -1,0 +1,229 @@
+//! `enduse assess` and `enduse ruleset check` as a user runs them.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn enduse(args: &[&str]) -> Output {
+    match Command::new(env!("CARGO_BIN_EXE_enduse"))
+        .args(args)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run enduse: {e}"),
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch directory unique to this test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("enduse-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+const TO_RUSSIA: &str = r#"{
+  "schema_version": 1,
+  "goods": [ { "hs": "8542.31", "description": "MCU" } ],
+  "parties": { "buyer": { "name": "OOO Test", "country": "RU" } },
+  "shipment": { "destination": "RU" }
+}"#;
+
+const TINY_RULES: &str = r#"
+[ruleset]
+id = "tiny"
+version = "7"
+title = { en = "Tiny" }
+
+[[rules]]
+id = "URGENT"
+severity = "high"
+title = { en = "Urgency" }
+explanation = { en = "Urgency is {signals.unusual_urgency}." }
+when = { fact = "signals.unusual_urgency", is = "yes" }
+citations = [ { issuer = "BIS", document = "Red flags", url = "https://www.bis.gov/" } ]
+mitigations = [ { en = "Ask why." } ]
+"#;
+
+#[test]
+fn assess_text_report() {
+    let dir = scratch("text");
+    let file = write(&dir, "tx.json", TO_RUSSIA);
+    let o = enduse(&["assess", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Rating: STOP"), "{out}");
+    assert!(out.contains("Ruleset: enduse-default"), "{out}");
+    assert!(out.contains("Source: "), "{out}");
+    assert!(out.contains("Missing information"), "{out}");
+}
+
+#[test]
+fn assess_json_has_top_level_rating() {
+    let dir = scratch("json");
+    let file = write(&dir, "tx.json", TO_RUSSIA);
+    let o = enduse(&["assess", &file, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rating"], "stop");
+    assert!(v["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    assert_eq!(v["ruleset"]["sha256"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn fail_on_sets_exit_code_1() {
+    let dir = scratch("failon");
+    let file = write(&dir, "tx.json", TO_RUSSIA);
+    assert_eq!(
+        enduse(&["assess", &file, "--fail-on", "stop"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        enduse(&["assess", &file, "--fail-on", "high"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let rules = write(&dir, "tiny.toml", TINY_RULES);
+    let calm = write(&dir, "calm.json", r#"{"signals":{"unusual_urgency":"no"}}"#);
+    let o = enduse(&["assess", &calm, "--ruleset", &rules, "--fail-on", "high"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let urgent = write(
+        &dir,
+        "urgent.json",
+        r#"{"signals":{"unusual_urgency":"yes"}}"#,
+    );
+    let o = enduse(&["assess", &urgent, "--ruleset", &rules, "--fail-on", "stop"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("[HIGH] URGENT: Urgency"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("Urgency is yes."));
+    assert!(stdout(&o).contains("Mitigation: Ask why."));
+    let o = enduse(&["assess", &urgent, "--ruleset", &rules, "--fail-on", "high"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn scenario_files_and_evidence_files_are_accepted() {
+    let dir = scratch("wrapped");
+    let rules = write(&dir, "tiny.toml", TINY_RULES);
+    let wrapped = write(
+        &dir,
+        "scenario.json",
+        r#"{"description":"x","expect":{},"transaction":{"signals":{"unusual_urgency":"yes"}},"evidence":{"declaration":"requested"}}"#,
+    );
+    let o = enduse(&["assess", &wrapped, "--ruleset", &rules, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"rating\": \"high\""));
+    let ev = write(
+        &dir,
+        "ev.json",
+        r#"{"screening":[{"party":"buyer","outcome":"potential_match"}]}"#,
+    );
+    let tx = write(&dir, "tx.json", TO_RUSSIA);
+    let o = enduse(&["assess", &tx, "--evidence", &ev]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bad_ev = write(
+        &dir,
+        "bad-ev.json",
+        r#"{"screening":[{"party":"boss","outcome":"review"}]}"#,
+    );
+    let o = enduse(&["assess", &tx, "--evidence", &bad_ev]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("boss"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_input_exits_2_with_a_clear_message() {
+    let dir = scratch("bad");
+    let o = enduse(&["assess", &dir.join("nope.json").to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+
+    let broken = write(
+        &dir,
+        "broken.json",
+        "{\n  \"goods\": [ { \"hs\": \"85\" } ]\n}",
+    );
+    let o = enduse(&["assess", &broken]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+
+    let not_json = write(&dir, "x.json", "\u{feff}<xml/>");
+    assert_eq!(enduse(&["assess", &not_json]).status.code(), Some(2));
+
+    let binary = dir.join("bin.json");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    assert_eq!(
+        enduse(&["assess", &binary.to_string_lossy()]).status.code(),
+        Some(2)
+    );
+
+    let ok = write(&dir, "ok.json", "{}");
+    let bad_rules = write(
+        &dir,
+        "bad.toml",
+        &TINY_RULES.replace("signals.unusual_urgency\", is", "signals.urgency\", is"),
+    );
+    let o = enduse(&["assess", &ok, "--ruleset", &bad_rules]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.toml:12:"), "{}", stderr(&o));
+
+    assert_eq!(
+        enduse(&["assess", &ok, "--fail-on", "sometimes"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn ruleset_check() {
+    let dir = scratch("check");
+    let good = write(&dir, "tiny.toml", TINY_RULES);
+    let o = enduse(&["ruleset", "check", &good]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("id: tiny"), "{out}");
+    assert!(out.contains("version: 7"), "{out}");
+    assert!(
+        out.contains("rules: 1 (stop 0, high 1, medium 0, low 0)"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.strip_prefix("sha256: ").is_some_and(|h| h.len() == 64)),
+        "{out}"
+    );
+
+    let bad = write(
+        &dir,
+        "bad.toml",
+        &TINY_RULES.replace("{signals.unusual_urgency}", "{signals.nope}"),
+    );
+    let o = enduse(&["ruleset", "check", &bad]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("bad.toml:11:"), "{err}");
+    assert!(err.contains("signals.nope"), "{err}");
+
+    let o = enduse(&["ruleset", "check", "rules/default.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
