@@ -173,7 +173,7 @@ static COUNTRIES: &[CountryInfo] = &[
     CountryInfo { code: "ME", en: "Montenegro", ru: "Черногория", kk: "Черногория" },
     CountryInfo { code: "MF", en: "Saint Martin (French part)", ru: "Сен-Мартен (Франция)", kk: "Сен-Мартен (Франция)" },
     CountryInfo { code: "MG", en: "Madagascar", ru: "Мадагаскар", kk: "Мадагаскар" },
-    CountryInfo { code: "MH", en: "Marshall Islands", ru: "Маршалловы острова", kk: "Маршалл аралдары" },
+    CountryInfo { code: "MH", en: "Marshall Islands", ru: "Маршалловы Острова", kk: "Маршалл аралдары" },
     CountryInfo { code: "MK", en: "North Macedonia", ru: "Северная Македония", kk: "Солтүстік Македония" },
     CountryInfo { code: "ML", en: "Mali", ru: "Мали", kk: "Мали" },
     CountryInfo { code: "MM", en: "Myanmar", ru: "Мьянма", kk: "Мьянма" },
@@ -444,26 +444,27 @@ impl SearchNames {
         if own.starts_with(wanted) {
             return Some(MatchRank::NamePrefix);
         }
-        let word_prefix = |name: &str| {
-            name.split(|c: char| !c.is_alphanumeric())
-                .any(|word| word.starts_with(wanted))
-        };
-        let mut others = Lang::ALL
+        let others = Lang::ALL
             .into_iter()
             .filter(|other| *other != lang)
             .map(|other| self.name(other))
             .chain(self.aliases.iter().map(String::as_str));
-        if word_prefix(own)
-            || others
-                .clone()
-                .any(|name| name.starts_with(wanted) || word_prefix(name))
-        {
+        // Most countries do not match at all; one substring pass rules them
+        // out before the costlier word-by-word checks.
+        if !own.contains(wanted) && !others.clone().any(|name| name.contains(wanted)) {
+            return None;
+        }
+        // Whole-name prefix too, for queries with spaces ("united ar").
+        let word_prefix = |name: &str| {
+            name.starts_with(wanted)
+                || name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|word| word.starts_with(wanted))
+        };
+        if word_prefix(own) || others.into_iter().any(word_prefix) {
             return Some(MatchRank::OtherPrefix);
         }
-        if own.contains(wanted) || others.any(|name| name.contains(wanted)) {
-            return Some(MatchRank::Substring);
-        }
-        None
+        Some(MatchRank::Substring)
     }
 }
 
@@ -721,6 +722,14 @@ mod tests {
         assert_eq!(Search::codes("uae", Lang::En), vec!["AE"]);
         assert_eq!(Search::codes("оаэ", Lang::Kk), vec!["AE"]);
         assert!(Search::codes("turkey", Lang::En).contains(&"TR"));
+        // A multi-word query in another language still counts as a prefix,
+        // ahead of countries that merely contain it.
+        assert_eq!(Search::codes("united arab", Lang::Ru), vec!["AE"]);
+        // Name prefixes first, then word prefixes, each alphabetical.
+        assert_eq!(
+            Search::codes("гвинея", Lang::Ru),
+            vec!["GN", "GW", "PG", "GQ"]
+        );
         assert!(Search::codes("кыргызстан", Lang::Ru).contains(&"KG"));
         let korea = Search::codes("korea", Lang::En);
         assert!(korea.contains(&"KR") && korea.contains(&"KP"), "{korea:?}");
