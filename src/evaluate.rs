@@ -17,12 +17,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use logic::{Located, Scope, Trace, Tri};
+pub use logic::{Located, Scope, Trace, Tri, hs_tier_masks};
 pub use rating::Rating;
 pub use render::{location_label, location_path, unknown_word, value_text};
 
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
+use crate::ruleset::facts::{LineField, PartyField};
 use crate::ruleset::{Citation, Condition, Rule, Ruleset, Scoring, Severity, Test};
 
 /// Which ruleset produced an assessment.
@@ -156,7 +157,8 @@ pub fn evaluate_in(
     ruleset: &Ruleset,
     lang: Lang,
 ) -> Assessment {
-    let scope = Scope::new(tx, evidence, ruleset);
+    let hs_tiers = logic::hs_tier_masks(tx, ruleset);
+    let scope = Scope::new(tx, evidence, ruleset, &hs_tiers);
     let scoring = ruleset.scoring();
     let mut trace = Trace::default();
     let mut findings: Vec<(usize, Finding)> = Vec::new();
@@ -178,6 +180,13 @@ pub fn evaluate_in(
             }
             Tri::True => {
                 let mut triggers = trace.triggers.clone();
+                // A party's place in the chain and a line's number are filters, not answers.
+                triggers.retain(|l| {
+                    !matches!(
+                        l,
+                        Located::Party(_, PartyField::Kind) | Located::Line(_, LineField::Number)
+                    )
+                });
                 triggers.sort();
                 triggers.dedup();
                 findings.push((

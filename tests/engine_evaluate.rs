@@ -112,6 +112,14 @@ title = { en = "Big line" }
 explanation = { en = "Line {matched.line.number}: {matched.line.value} {matched.line.currency}." }
 citations = [ { issuer = "x", document = "y" } ]
 when = { any_line = { fact = "line.value", ge = 100000 } }
+
+[[rules]]
+id = "PAYER-ELSEWHERE"
+severity = "medium"
+title = { en = "Payer elsewhere" }
+explanation = { en = "Paid from {payment.payer_country}, buyer in {buyer.country}." }
+citations = [ { issuer = "DOJ, BIS, OFAC", document = "Tri-Seal note" } ]
+when = { fact = "payment.payer_country", differs_from = "buyer.country" }
 "#;
 
 fn rules() -> Ruleset {
@@ -145,6 +153,8 @@ fn clean() -> Transaction {
         p.name = "Known GmbH".into();
         p.established = Fact::Known("1990-01-01".parse().unwrap());
     }
+    tx.parties.buyer.country = c("DE");
+    tx.payment.payer_country = c("DE");
     tx.safeguards.no_russia_clause = Answer::Yes;
     tx.signals.unusual_urgency = Answer::No;
     tx.signals.unusual_packaging = Answer::No;
@@ -419,4 +429,31 @@ fn empty_draft_reports_what_to_ask_first() {
             .iter()
             .all(|m| !m.changes_rating)
     );
+}
+
+#[test]
+fn facts_compared_with_each_other() {
+    let mut tx = clean();
+    let ev = screened_clean(&tx);
+    assert!(!ids(&evaluate(&tx, &ev, &rules())).contains(&"PAYER-ELSEWHERE"));
+    tx.payment.payer_country = c("AE");
+    let a = evaluate(&tx, &ev, &rules());
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.rule == "PAYER-ELSEWHERE")
+        .unwrap();
+    assert_eq!(
+        f.explanation,
+        "Paid from United Arab Emirates, buyer in Germany."
+    );
+    assert_eq!(f.triggers, ["payment.payer_country", "buyer.country"]);
+    tx.parties.buyer.country = Fact::Unknown;
+    let a = evaluate(&tx, &ev, &rules());
+    let m = a
+        .missing
+        .iter()
+        .find(|m| m.fact == "buyer.country")
+        .unwrap();
+    assert_eq!(m.rules, ["PAYER-ELSEWHERE"]);
 }

@@ -215,6 +215,14 @@ fn malformed_conditions() {
             "tiers",
         ),
         (
+            "{ fact = \"payment.payer_country\", same_as = \"buyer.name\" }",
+            "cannot compare",
+        ),
+        (
+            "{ fact = \"payment.payer_country\", differs_from = \"party.country\" }",
+            "only available inside any_party",
+        ),
+        (
             "{ fact = \"buyer.established\", after = 2022-02-30 }",
             "date",
         ),

@@ -114,17 +114,46 @@ pub struct Scope<'a> {
     rs: &'a Ruleset,
     line: Option<(usize, &'a GoodsLine)>,
     party: Option<(PartyRef, &'a Party)>,
+    /// `hs_tiers[line * lists + list]`: bitmask of the list's tiers containing the line's code.
+    hs_tiers: &'a [u64],
+}
+
+/// Which tiers of which HS list each goods line falls under, computed once per
+/// evaluation so that `in_hs_list` tests are a lookup (see [`Scope::new`]).
+pub fn hs_tier_masks(tx: &Transaction, rs: &Ruleset) -> Vec<u64> {
+    let lists = rs.hs_lists();
+    let mut masks = Vec::with_capacity(tx.goods.len() * lists.len());
+    for line in &tx.goods {
+        for list in lists {
+            let mut mask = 0u64;
+            if let Some(code) = line.hs.known() {
+                for (i, tier) in list.tiers.iter().enumerate().take(64) {
+                    if tier.contains(code) {
+                        mask |= 1 << i;
+                    }
+                }
+            }
+            masks.push(mask);
+        }
+    }
+    masks
 }
 
 impl<'a> Scope<'a> {
-    /// The top-level scope.
-    pub fn new(tx: &'a Transaction, ev: &'a Evidence, rs: &'a Ruleset) -> Scope<'a> {
+    /// The top-level scope; `hs_tiers` comes from [`hs_tier_masks`] for the same `tx` and `rs`.
+    pub fn new(
+        tx: &'a Transaction,
+        ev: &'a Evidence,
+        rs: &'a Ruleset,
+        hs_tiers: &'a [u64],
+    ) -> Scope<'a> {
         Scope {
             tx,
             ev,
             rs,
             line: None,
             party: None,
+            hs_tiers,
         }
     }
 
@@ -290,6 +319,26 @@ impl<'a> Scope<'a> {
                     trace.unknowns.push(loc);
                     return Tri::Unknown;
                 }
+                if let Test::SameAs(other) | Test::DiffersFrom(other) = test {
+                    let Some((other_value, other_loc)) = self.value(*other) else {
+                        return Tri::False;
+                    };
+                    if other_value == Value::Unknown {
+                        trace.unknowns.push(other_loc);
+                        return Tri::Unknown;
+                    }
+                    let same = value == other_value;
+                    let hit = if matches!(test, Test::SameAs(_)) {
+                        same
+                    } else {
+                        !same
+                    };
+                    if hit {
+                        trace.triggers.push(loc);
+                        trace.triggers.push(other_loc);
+                    }
+                    return hit.into();
+                }
                 let r = self.test(test, value, trace);
                 if r == Tri::True {
                     trace.triggers.push(loc);
@@ -312,12 +361,20 @@ impl<'a> Scope<'a> {
                 let Some(hs_list) = self.rs.hs_lists().get(*list) else {
                     return Tri::False;
                 };
+                let lists = self.rs.hs_lists().len();
+                let cached = self
+                    .line
+                    .and_then(|(i, _)| self.hs_tiers.get(i * lists + *list).copied());
+                let in_tier = |i: usize, tier: &crate::ruleset::HsTier| match cached {
+                    Some(mask) => i < 64 && mask & (1 << i) != 0,
+                    None => tier.contains(code),
+                };
                 // Record the heaviest matching tier: it sets the finding's weight.
                 let best = hs_list
                     .tiers
                     .iter()
                     .enumerate()
-                    .filter(|(i, t)| (tiers.is_empty() || tiers.contains(i)) && t.contains(code))
+                    .filter(|(i, t)| (tiers.is_empty() || tiers.contains(i)) && in_tier(*i, t))
                     .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)));
                 match best {
                     Some((i, _)) => {

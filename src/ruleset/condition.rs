@@ -63,6 +63,10 @@ pub enum Test {
         /// Less than or equal.
         le: Option<f64>,
     },
+    /// Equal to another fact of the same kind (both known).
+    SameAs(FactPath),
+    /// Different from another fact of the same kind (both known).
+    DiffersFrom(FactPath),
     /// Date strictly inside the bounds given.
     Date {
         /// Strictly before.
@@ -114,7 +118,7 @@ impl Compiler<'_> {
         if c.fact.is_none() && has_test_keys(c) {
             self.problem(
                 at,
-                "test keys (is, in, in_list, in_hs_list, tiers, hs_prefix, gt, ge, lt, le, before, after) need a `fact`".into(),
+                "test keys (is, in, in_list, in_hs_list, tiers, hs_prefix, gt, ge, lt, le, before, after, same_as, differs_from) need a `fact`".into(),
             );
             return None;
         }
@@ -191,7 +195,7 @@ impl Compiler<'_> {
         }
         let path = c.fact.as_ref()?;
         let fact = self.fact_path(path, scope)?;
-        self.test(c, fact, path.span().start)
+        self.test(c, fact, path.span().start, scope)
             .map(|t| Condition::Test(fact, t))
     }
 
@@ -236,7 +240,7 @@ impl Compiler<'_> {
         }
     }
 
-    fn test(&mut self, c: &RawCondition, fact: FactPath, at: usize) -> Option<Test> {
+    fn test(&mut self, c: &RawCondition, fact: FactPath, at: usize, scope: Scope) -> Option<Test> {
         let kind = fact.kind();
         let groups: Vec<&str> = [
             ("is/in", c.is.is_some() || c.in_.is_some()),
@@ -248,6 +252,10 @@ impl Compiler<'_> {
                 c.gt.is_some() || c.ge.is_some() || c.lt.is_some() || c.le.is_some(),
             ),
             ("before/after", c.before.is_some() || c.after.is_some()),
+            (
+                "same_as/differs_from",
+                c.same_as.is_some() || c.differs_from.is_some(),
+            ),
         ]
         .into_iter()
         .filter_map(|(k, present)| present.then_some(k))
@@ -257,7 +265,7 @@ impl Compiler<'_> {
             self.problem(
                 at,
                 format!(
-                    "fact \"{path}\" needs exactly one test (is/in, in_list, in_hs_list, hs_prefix, gt/ge/lt/le, before/after), found {}",
+                    "fact \"{path}\" needs exactly one test (is/in, in_list, in_hs_list, hs_prefix, gt/ge/lt/le, before/after, same_as/differs_from), found {}",
                     if groups.is_empty() { "none".to_string() } else { groups.join(" and ") }
                 ),
             );
@@ -266,6 +274,34 @@ impl Compiler<'_> {
         if c.tiers.is_some() && c.in_hs_list.is_none() {
             self.problem(at, "`tiers` only goes with `in_hs_list`".into());
             return None;
+        }
+        if c.same_as.is_some() && c.differs_from.is_some() {
+            self.problem(
+                at,
+                "use either `same_as` or `differs_from`, not both".into(),
+            );
+            return None;
+        }
+        if let Some(other) = c.same_as.as_ref().or(c.differs_from.as_ref()) {
+            let other_fact = self.fact_path(other, scope)?;
+            let comparable = !matches!(kind, FactKind::Text | FactKind::Countries);
+            if !comparable || other_fact.kind() != kind {
+                self.problem(
+                    other.span().start,
+                    format!(
+                        "cannot compare \"{path}\" ({}) with \"{}\" ({}): both must be the same kind, and not text or a list",
+                        kind.describe(),
+                        other.get_ref(),
+                        other_fact.kind().describe()
+                    ),
+                );
+                return None;
+            }
+            return Some(if c.same_as.is_some() {
+                Test::SameAs(other_fact)
+            } else {
+                Test::DiffersFrom(other_fact)
+            });
         }
         if c.is.is_some() && c.in_.is_some() {
             self.problem(at, "use either `is` or `in`, not both".into());
@@ -462,4 +498,6 @@ fn has_test_keys(c: &RawCondition) -> bool {
         || c.le.is_some()
         || c.before.is_some()
         || c.after.is_some()
+        || c.same_as.is_some()
+        || c.differs_from.is_some()
 }

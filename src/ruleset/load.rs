@@ -166,6 +166,12 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
                 format!("HS list \"{}\" has no tiers", name.get_ref()),
             );
         }
+        if list.tiers.len() > 64 {
+            ck.at(
+                name.span().start,
+                format!("HS list \"{}\" has more than 64 tiers", name.get_ref()),
+            );
+        }
         let mut labels: Vec<String> = Vec::new();
         let mut tiers = Vec::new();
         for tier in &list.tiers {

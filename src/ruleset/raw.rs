@@ -131,6 +131,8 @@ pub(super) struct RawCondition {
     pub ge: Option<f64>,
     pub lt: Option<f64>,
     pub le: Option<f64>,
+    pub same_as: Option<Spanned<String>>,
+    pub differs_from: Option<Spanned<String>>,
     pub before: Option<RawDate>,
     pub after: Option<RawDate>,
     pub unknown: Option<Spanned<String>>,
