@@ -151,9 +151,13 @@ test("a diversion scenario through Kazakhstan reaches high or stop with the rule
   const rating = (await page.locator(".results-rating .rating").textContent()).trim();
   assert.match(rating, /^(High|Stop)$/);
   const rules = await page.locator(".results [data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule));
-  for (const expected of ["CHPL-HUB", "NEW-ENTITY"]) assert.ok(rules.includes(expected), `${expected} in ${rules}`);
+  // Rule ids of rules/default.toml: new company at a hub buying CHPL goods, unknown end user,
+  // third-party payment, no Art. 12g clause.
+  for (const expected of ["NEW-ENTITY-CHPL-HUB", "END-USER-UNKNOWN-CHPL", "PAYMENT-THIRD-PARTY", "ART12G-NO-CLAUSE"]) {
+    assert.ok(rules.includes(expected), `${expected} in ${rules}`);
+  }
   // Findings carry explanation and sources; citations never fetch anything.
-  const finding = page.locator('.results [data-rule="CHPL-HUB"]');
+  const finding = page.locator('.results [data-rule="NEW-ENTITY-CHPL-HUB"]');
   assert.match(await finding.textContent(), /8542/);
   assert.ok((await finding.locator(".citation").count()) > 0);
   for (const rel of await page.locator(".results a[href^=http]").evaluateAll((as) => as.map((a) => a.rel))) {
@@ -387,12 +391,13 @@ test("the questionnaire speaks Russian and Kazakh, with no axe violation", async
   for (const [lang, title, yes] of [["ru", "Товары", "Да"], ["kk", "Тауарлар", "Иә"]]) {
     await page.selectOption("#language", lang);
     await page.waitForFunction((t) => document.querySelector("#step-heading")?.textContent.trim() === t, title);
-    await page.goto(`${env.origin}/assess/${id}/safeguards`);
+    await assertAxe(page, `${lang} goods`);
+    await page.locator(`.progress a[href="/assess/${id}/safeguards"]`).click();
     await page.waitForSelector("#q-no-russia-clause-yes");
     assert.equal((await page.locator('label[for="q-no-russia-clause-yes"]').textContent()).trim(), yes);
     await assertAxe(page, `${lang} safeguards`);
-    await page.goto(`${env.origin}/assess/${id}/goods`);
-    await page.waitForSelector("#step-heading");
+    await page.locator(`.progress a[href="/assess/${id}/goods"]`).click();
+    await page.waitForSelector("#goods-add");
   }
   await page.selectOption("#language", "en");
   assertClean(assert, page);
