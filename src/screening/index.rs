@@ -22,7 +22,7 @@ use super::normalize::{NameKey, is_generic};
 use super::outcome::{
     BatchProgress, Hit, Outcome, Score, ScreenOptions, ScreeningResult, TokenPair,
 };
-use super::similarity::token_similarity;
+use super::similarity::{loose_similarity, token_similarity};
 
 /// Keys this long or longer get deletion-neighbourhood typo candidates.
 const FUZZY_FROM: usize = 4;
@@ -35,7 +35,11 @@ const GENERIC_FACTOR: f32 = 0.2;
 /// A key on more than this share of names is not distinctive.
 const COMMON_SHARE: f32 = 0.02;
 /// Below this similarity a distinctive pair does not count as "matched".
-const DISTINCTIVE_MATCH: f32 = 0.85;
+const DISTINCTIVE_MATCH: f32 = 0.75;
+/// Leftover pairs below this loose similarity get no credit.
+const LOOSE_FLOOR: f32 = 0.5;
+/// Share of the loose similarity credited to a leftover pair.
+const LOOSE_CREDIT: f32 = 1.0;
 /// Score factor when the distinctive-token rule is not met.
 const NOT_DISTINCTIVE_PENALTY: f32 = 0.5;
 
@@ -461,7 +465,7 @@ impl ScreeningIndex {
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let mut query_used = vec![false; query.len()];
         let mut entry_used = vec![false; tokens.len()];
-        let mut chosen: Vec<(f32, usize, usize)> = Vec::new();
+        let mut chosen: Vec<(f32, usize, usize, bool)> = Vec::new();
         for (sim, qi, pos) in pairs {
             if query_used.get(qi).copied().unwrap_or(true)
                 || entry_used.get(pos).copied().unwrap_or(true)
@@ -474,7 +478,43 @@ impl ScreeningIndex {
             if let Some(u) = entry_used.get_mut(pos) {
                 *u = true;
             }
-            chosen.push((sim, qi, pos));
+            chosen.push((sim, qi, pos, false));
+        }
+        // Leftovers: pair what remains by loose similarity, so a word mangled
+        // beyond typo tolerance still counts for something.
+        let mut loose: Vec<(f32, usize, usize)> = Vec::new();
+        for (qi, q) in query.iter().enumerate() {
+            if query_used.get(qi).copied().unwrap_or(true) {
+                continue;
+            }
+            for (pos, &v) in tokens.iter().enumerate() {
+                if entry_used.get(pos).copied().unwrap_or(true) {
+                    continue;
+                }
+                let sim = self
+                    .keys
+                    .get(v as usize)
+                    .map(|k| loose_similarity(q, k))
+                    .unwrap_or(0.0);
+                if sim >= LOOSE_FLOOR {
+                    loose.push((sim * LOOSE_CREDIT, qi, pos));
+                }
+            }
+        }
+        loose.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (sim, qi, pos) in loose {
+            if query_used.get(qi).copied().unwrap_or(true)
+                || entry_used.get(pos).copied().unwrap_or(true)
+            {
+                continue;
+            }
+            if let Some(u) = query_used.get_mut(qi) {
+                *u = true;
+            }
+            if let Some(u) = entry_used.get_mut(pos) {
+                *u = true;
+            }
+            chosen.push((sim, qi, pos, true));
         }
         let weight_of = |v: u32| self.weights.get(v as usize).copied().unwrap_or(0.0);
         let entry_total: f32 = tokens.iter().map(|&v| weight_of(v)).sum();
@@ -482,13 +522,13 @@ impl ScreeningIndex {
         let mut query_total = 0.0;
         let mut distinctive_met = false;
         let mut token_pairs = Vec::with_capacity(chosen.len());
-        for &(sim, qi, pos) in &chosen {
+        for &(sim, qi, pos, loose) in &chosen {
             let v = tokens.get(pos).copied().unwrap_or(0);
             let w = weight_of(v);
             numerator += 2.0 * sim * w;
             query_total += w;
             let distinctive = self.distinctive.get(v as usize).copied().unwrap_or(false);
-            if distinctive && sim >= DISTINCTIVE_MATCH {
+            if distinctive && !loose && sim >= DISTINCTIVE_MATCH {
                 distinctive_met = true;
             }
             token_pairs.push(TokenPair {
@@ -497,6 +537,7 @@ impl ScreeningIndex {
                 similarity: Score::clamped(sim),
                 weight: w,
                 distinctive,
+                loose,
             });
         }
         let unmatched_query: Vec<String> = query

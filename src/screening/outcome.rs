@@ -92,7 +92,7 @@ pub struct ScreenOptions {
 
 impl ScreenOptions {
     /// Default match threshold; see `docs/screening.md` for how it was chosen.
-    pub const DEFAULT_THRESHOLD: f32 = 0.85;
+    pub const DEFAULT_THRESHOLD: f32 = 0.80;
     /// Default review threshold.
     pub const DEFAULT_REVIEW_THRESHOLD: f32 = 0.70;
 
@@ -172,6 +172,9 @@ pub struct TokenPair {
     pub weight: f32,
     /// Whether the token is distinctive (rare and not a generic word).
     pub distinctive: bool,
+    /// Paired only by loose similarity (beyond typo tolerance): partial
+    /// credit that never satisfies the distinctive-token rule.
+    pub loose: bool,
 }
 
 /// One list entry that resembles the query, with the evidence.

@@ -6,7 +6,8 @@
 //! pair, both sides are reduced to a key in which those differences vanish:
 //!
 //! * digraphs: `shch`/`sch` → `sh`, `dzh`/`dj`/`zh` → `j`, `kh` → `h`,
-//!   `ts`/`tz` → `c`, `tch` → `ch`, `ck` → `k`, `ph` → `f`, `gh` → `g`;
+//!   `ts`/`tz` → `c` (but `tzh` → `tj`), `tch` → `ch`, `ck` → `k`, `ph` → `f`, `gh` → `g`;
+//! * Latin `c`: `s` before `e`/`i`/`y`, else `k` (Electronics / Elektroniks);
 //! * letters: `y` → `i`, `w` → `v`, `q` → `k`, `x` → `ks`;
 //! * iotated `e`: `ie` at the start of a word or after a vowel → `e`
 //!   (Yelena / Elena, Andreyev / Andreev);
@@ -73,8 +74,14 @@ fn digraph(rest: &[char]) -> Option<(&'static str, usize)> {
         ("dj", "j"),
         ("kh", "h"),
         ("ts", "c"),
+        ("tzh", "tj"),
         ("tz", "c"),
         ("ck", "k"),
+        ("ch", "ch"),
+        ("ce", "se"),
+        ("ci", "si"),
+        ("cy", "si"),
+        ("c", "k"),
         ("ph", "f"),
         ("gh", "g"),
         ("y", "i"),
@@ -106,6 +113,9 @@ mod tests {
         assert_eq!(k("andreyev"), k("andreev"));
         assert_eq!(k("yakovlev"), k("iakovlev"));
         assert_eq!(k("aleksandr"), k("alexandr"));
+        assert_eq!(k("akhmetzhanov"), k("ahmetjanov"));
+        assert_eq!(k("electronics"), k("elektroniks"));
+        assert_eq!(k("semiconductor"), k("semikonduktor"));
     }
 
     #[test]
