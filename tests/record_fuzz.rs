@@ -5,9 +5,10 @@
 //! nothing panics, and the importers agree with `verify` (an importer accepts
 //! a document only if `verify` calls it intact and of that kind).
 //!
-//! `cargo test --test record_fuzz` runs 20,000 inputs. The long run:
-//! `ENDUSE_FUZZ_COUNT=1000000 cargo test --release --test record_fuzz -- --ignored --nocapture`
-//! (`ENDUSE_FUZZ_SEED` picks another sequence).
+//! `cargo test --test record_fuzz` runs 20,000 inputs. The long run is
+//! `scripts/record-fuzz-long.sh` (1,000,000 inputs; it wraps
+//! `cargo test --release --test record_fuzz -- --ignored --nocapture` with its
+//! own target directory). `ENDUSE_FUZZ_SEED` picks another sequence.
 
 mod record_sample;
 
@@ -379,6 +380,12 @@ fn run(count: usize, seed: u64) {
     for n in 0..count {
         let input = generate(&mut rng, &corpus);
         let outcome = catch_unwind(AssertUnwindSafe(|| exercise(&input, &corpus)));
+        if n > 0 && n % 100_000 == 0 {
+            println!(
+                "record_fuzz: {n} inputs, {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
         if outcome.is_err() {
             panic!(
                 "input #{n} (seed {seed}) failed; first 2000 chars:\n{}",
