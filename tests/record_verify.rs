@@ -411,3 +411,31 @@ fn a_forged_embedded_declaration_is_caught_even_in_a_freshly_signed_record() {
         }]
     );
 }
+
+#[test]
+fn documents_stay_small_enough_to_mail_and_link() {
+    let record = seal_record(&sample::record(), Some(&sample::key(14))).unwrap();
+    let request = seal_request(&sample::request(), Some(&sample::key(14))).unwrap();
+    let link = encode_fragment(&request);
+    println!(
+        "record: {} bytes pretty, {} canonical; request link: {} chars",
+        record.json.len(),
+        record.canonical.len(),
+        link.len()
+    );
+    // Browsers and mail clients handle links of a few KiB reliably.
+    assert!(
+        link.len() < 8 * 1024,
+        "request link is {} chars",
+        link.len()
+    );
+    assert!(record.json.len() < 64 * 1024);
+    let started = std::time::Instant::now();
+    for _ in 0..100 {
+        assert!(verify(record.json.as_bytes()).is_valid());
+    }
+    println!(
+        "verify: {:?} per signed record (debug build)",
+        started.elapsed() / 100
+    );
+}
