@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod assess;
 mod config;
 mod ruleset;
+mod screen;
 mod verify;
 
 #[derive(Parser)]
@@ -27,6 +28,8 @@ enum Command {
     Config(config::ConfigArgs),
     /// Work with ruleset files.
     Ruleset(ruleset::RulesetArgs),
+    /// Screen names against sanctions lists (exit 1 on a review or potential match, 2 on bad input).
+    Screen(screen::ScreenArgs),
     /// Verify an attestation record, declaration request or response.
     Verify(verify::VerifyArgs),
 }
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Some(Command::Assess(args)) => assess::run(&args),
         Some(Command::Config(args)) => config::run(&args),
         Some(Command::Ruleset(args)) => ruleset::run(&args),
+        Some(Command::Screen(args)) => screen::run(&args),
         Some(Command::Verify(args)) => verify::run(&args),
     }
 }
