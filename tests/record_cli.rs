@@ -114,3 +114,20 @@ fn unsigned_unsupported_and_malformed_have_distinct_exit_codes() {
     assert_eq!(missing.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&missing.stdout).contains("cannot read"));
 }
+
+#[test]
+fn links_are_verified_with_the_link_flag() {
+    let request = seal_request(&sample::request(), Some(&sample::key(23))).unwrap();
+    let link = format!(
+        "https://example.org/{}",
+        enduse::record::encode_fragment(&request)
+    );
+    let output = enduse(&["verify", "--link", &link]);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(out.contains("declaration request"), "{out}");
+
+    let damaged = enduse(&["verify", "--link", "#/declare?r=@@@"]);
+    assert_eq!(damaged.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&damaged.stdout).contains("base64url"));
+}

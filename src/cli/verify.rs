@@ -10,13 +10,17 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
-use enduse::record::{SignatureState, VerifyReport, VerifyState, verify};
+use enduse::record::{SignatureState, VerifyReport, VerifyState, decode_fragment, verify};
 
 /// Arguments of `enduse verify`.
 #[derive(Args)]
 pub struct VerifyArgs {
-    /// The document to verify (`-` reads standard input).
+    /// The document to verify (`-` reads standard input), or with `--link`
+    /// a link or fragment (`https://…/#/declare?r=…`).
     file: PathBuf,
+    /// Treat FILE as a shared link instead of a path.
+    #[arg(long)]
+    link: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
@@ -32,7 +36,12 @@ enum OutputFormat {
 
 /// Runs `enduse verify`.
 pub fn run(args: &VerifyArgs) -> ExitCode {
-    let report = match read_limited(&args.file) {
+    let input = if args.link {
+        decode_fragment(&args.file.to_string_lossy()).map_err(|e| e.to_string())
+    } else {
+        read_limited(&args.file)
+    };
+    let report = match input {
         Ok(bytes) => verify(&bytes),
         Err(reason) => VerifyReport {
             kind: None,
