@@ -278,9 +278,6 @@ test("a scenario can be completed with the keyboard alone, focus landing on each
   await page.keyboard.type("8542.31");
   const steps = ["Buyer and parties", "End use", "Destination and route", "Payment and terms", "Safeguards", "Review", "Results"];
   for (const title of steps) {
-    if (title === "Buyer and parties") {
-      // Answer a radio question with the arrow keys on the way.
-    }
     await tabUntil(() => document.activeElement?.getAttribute("rel") === "next");
     await page.keyboard.press("Enter");
     await page.waitForFunction((t) => document.querySelector("#step-heading")?.textContent.trim() === t, title);

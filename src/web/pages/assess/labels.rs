@@ -136,3 +136,120 @@ pub fn of_fact<S: Symbol>(i18n: I18n, value: Option<&S>, f: fn(I18n, &str) -> St
         None => t_string!(i18n, assess.review_unknown).to_string(),
     }
 }
+
+/// The translated name of a party reference (`buyer`, `intermediary.1`).
+fn party_title(i18n: I18n, who: &str) -> Option<String> {
+    Some(match who {
+        "buyer" => t_string!(i18n, assess.buyer_legend).to_string(),
+        "consignee" => t_string!(i18n, assess.consignee_legend).to_string(),
+        "end_user" => t_string!(i18n, assess.end_user_legend).to_string(),
+        "freight_forwarder" => t_string!(i18n, assess.forwarder_legend).to_string(),
+        other => {
+            let n: usize = other.strip_prefix("intermediary.")?.parse().ok()?;
+            t_string!(i18n, assess.intermediary_legend, n = n + 1).to_string()
+        }
+    })
+}
+
+/// The translated label of a party field, as the questionnaire asks it.
+fn party_field(i18n: I18n, field: &str) -> Option<String> {
+    Some(match field {
+        "name" => t_string!(i18n, assess.party_name).to_string(),
+        "country" => t_string!(i18n, assess.party_country).to_string(),
+        "region" => t_string!(i18n, assess.party_region).to_string(),
+        "address" => t_string!(i18n, assess.party_address).to_string(),
+        "registration_number" => t_string!(i18n, assess.party_registration).to_string(),
+        "established" => t_string!(i18n, assess.party_established).to_string(),
+        "website" => t_string!(i18n, assess.party_website).to_string(),
+        "role" => t_string!(i18n, assess.party_role).to_string(),
+        "relationship" => t_string!(i18n, assess.party_relationship).to_string(),
+        "web_presence" => t_string!(i18n, assess.q_web_presence).to_string(),
+        "previous_dealings" => t_string!(i18n, assess.q_previous_dealings).to_string(),
+        "residential_address" => t_string!(i18n, assess.q_residential_address).to_string(),
+        "business_matches_goods" => t_string!(i18n, assess.q_business_matches_goods).to_string(),
+        "related_to_other_parties" => t_string!(i18n, assess.q_related).to_string(),
+        "screening" => t_string!(i18n, assess.fact_screening).to_string(),
+        _ => return None,
+    })
+}
+
+/// The translated label of a goods-line field.
+fn line_field(i18n: I18n, field: &str) -> Option<String> {
+    Some(match field {
+        "hs" => t_string!(i18n, assess.goods_hs).to_string(),
+        "description" => t_string!(i18n, assess.goods_description).to_string(),
+        "quantity" => t_string!(i18n, assess.goods_quantity).to_string(),
+        "unit" => t_string!(i18n, assess.goods_unit).to_string(),
+        "value" => t_string!(i18n, assess.goods_value).to_string(),
+        "currency" => t_string!(i18n, assess.goods_currency).to_string(),
+        "origin" => t_string!(i18n, assess.goods_origin).to_string(),
+        "manufacturer" => t_string!(i18n, assess.goods_manufacturer).to_string(),
+        _ => return None,
+    })
+}
+
+/// The translated label of a transaction-wide fact.
+fn top_fact(i18n: I18n, path: &str) -> Option<String> {
+    Some(match path {
+        "exporter.country" => t_string!(i18n, assess.exporter_country).to_string(),
+        "end_use.description" => t_string!(i18n, assess.end_use_description).to_string(),
+        "end_use.sector" => t_string!(i18n, assess.end_use_sector).to_string(),
+        "end_use.disposition" => t_string!(i18n, assess.end_use_disposition).to_string(),
+        "end_use.military_or_government" => t_string!(i18n, assess.q_military).to_string(),
+        "shipment.destination" => t_string!(i18n, assess.destination).to_string(),
+        "shipment.destination_region" => t_string!(i18n, assess.party_region).to_string(),
+        "shipment.transit_countries" => t_string!(i18n, assess.q_transit).to_string(),
+        "shipment.mode" => t_string!(i18n, assess.transport_mode).to_string(),
+        "shipment.route" => t_string!(i18n, assess.route).to_string(),
+        "shipment.forwarder_is_final_destination" => {
+            t_string!(i18n, assess.q_forwarder_final).to_string()
+        }
+        "shipment.last_minute_changes" => t_string!(i18n, assess.q_last_minute).to_string(),
+        "payment.payer_name" => t_string!(i18n, assess.payer_name).to_string(),
+        "payment.payer_country" => t_string!(i18n, assess.payer_country).to_string(),
+        "payment.bank_country" => t_string!(i18n, assess.bank_country).to_string(),
+        "payment.method" => t_string!(i18n, assess.payment_method).to_string(),
+        "payment.currency" => t_string!(i18n, assess.payment_currency).to_string(),
+        "payment.prepayment" => t_string!(i18n, assess.q_prepayment).to_string(),
+        "payment.third_party_payer" => t_string!(i18n, assess.q_third_party_payer).to_string(),
+        "signals.price_vs_market" => t_string!(i18n, assess.price_vs_market).to_string(),
+        "signals.quantity_vs_need" => t_string!(i18n, assess.quantity_vs_need).to_string(),
+        "signals.unusual_urgency" => t_string!(i18n, assess.q_urgency).to_string(),
+        "signals.unusual_packaging" => t_string!(i18n, assess.q_packaging).to_string(),
+        "signals.refuses_information" => t_string!(i18n, assess.q_refuses_information).to_string(),
+        "signals.declines_installation" => {
+            t_string!(i18n, assess.q_declines_installation).to_string()
+        }
+        "signals.unfamiliar_with_product" => t_string!(i18n, assess.q_unfamiliar).to_string(),
+        "safeguards.no_russia_clause" => t_string!(i18n, assess.q_no_russia_clause).to_string(),
+        "safeguards.end_use_statement" => t_string!(i18n, assess.q_end_use_statement).to_string(),
+        "safeguards.audit_rights" => t_string!(i18n, assess.q_audit_rights).to_string(),
+        "safeguards.re_export_notification" => {
+            t_string!(i18n, assess.q_re_export_notification).to_string()
+        }
+        "evidence.declaration" => t_string!(i18n, assess.fact_declaration).to_string(),
+        _ => return None,
+    })
+}
+
+/// A missing fact in the interface language, from the engine's location
+/// (`buyer.country`, `intermediary.0.established`, `goods.1.hs`); `None`
+/// when the location is not one the questionnaire knows, so the caller can
+/// fall back to the engine's English label.
+pub fn fact_label(i18n: I18n, location: &str) -> Option<String> {
+    if let Some(label) = top_fact(i18n, location) {
+        return Some(label);
+    }
+    if let Some(rest) = location.strip_prefix("goods.") {
+        let (index, field) = rest.split_once('.')?;
+        let n: usize = index.parse().ok()?;
+        let line = t_string!(i18n, assess.goods_line, n = n + 1).to_string();
+        return Some(format!("{line}: {}", line_field(i18n, field)?));
+    }
+    let (who, field) = location.rsplit_once('.')?;
+    Some(format!(
+        "{}: {}",
+        party_title(i18n, who)?,
+        party_field(i18n, field)?
+    ))
+}

@@ -84,7 +84,7 @@ pub fn missing_view(i18n: I18n, ctx: Ctx, m: MissingInfo) -> impl IntoView {
     let reach = rating_name(i18n, m.could_reach);
     let note = t_string!(i18n, assess.missing_could_reach, rating = reach).to_string();
     let link = Step::asking(&m.fact).map(|step| ctx.href(step));
-    let label = m.label.clone();
+    let label = labels::fact_label(i18n, &m.fact).unwrap_or_else(|| m.label.clone());
     view! {
         <li class="missing" data-fact=m.fact.clone()>
             {match link {

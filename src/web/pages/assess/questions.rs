@@ -226,7 +226,14 @@ pub fn RouteStep(ctx: Ctx) -> impl IntoView {
             value=has_transit
             on_change=ctx.write(|f, v: Answer| {
                 f.set_flag(super::form::flag::HAS_TRANSIT, v);
-                if v == Answer::Unknown {
+                // "Yes" with no country listed yet is not "no transit": keep it unknown.
+                let none_listed = f
+                    .tx
+                    .shipment
+                    .transit_countries
+                    .known()
+                    .is_none_or(|list| list.is_empty());
+                if v == Answer::Unknown || (v == Answer::Yes && none_listed) {
                     f.tx.shipment.transit_countries = Fact::Unknown;
                 }
             })

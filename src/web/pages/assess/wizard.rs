@@ -75,11 +75,11 @@ pub fn AssessDraft() -> impl IntoView {
     let step = Memo::new(move |_| params.with(|p| p.get("step").and_then(|s| Step::from_slug(&s))));
     move || {
         let id = draft_id.get();
-        let opened = load_store().and_then(|store| {
-            let d = store
-                .get(&id)
-                .ok_or_else(|| t_string!(i18n, assess.draft_missing).to_string())?;
-            let form = Form::from_answers(&d.answers).map_err(|e| e.to_string())?;
+        // `None` as the error means "no such draft", translated in the view so
+        // that a language switch does not reopen the draft.
+        let opened = load_store().map_err(Some).and_then(|store| {
+            let d = store.get(&id).ok_or(None)?;
+            let form = Form::from_answers(&d.answers).map_err(|e| Some(e.to_string()))?;
             Ok((d.name.clone(), form))
         });
         match opened {
@@ -87,7 +87,12 @@ pub fn AssessDraft() -> impl IntoView {
             Err(reason) => view! {
                 <section class="page">
                     <h1>{t!(i18n, assess.draft_open_error_title)}</h1>
-                    <p class="alert" role="alert">{reason}</p>
+                    <p class="alert" role="alert">
+                        {match reason {
+                            Some(reason) => reason.into_any(),
+                            None => t!(i18n, assess.draft_missing).into_any(),
+                        }}
+                    </p>
                     <p><a href="/assess">{t!(i18n, assess.back_to_drafts)}</a></p>
                 </section>
             }
