@@ -76,6 +76,21 @@ impl HsCode {
         self.0.get(..6).unwrap_or(&self.0)
     }
 
+    /// The numeric value of each leading part of the code: `[l]` is the first
+    /// `l` digits as a number, `u64::MAX` where the code is shorter than `l`.
+    /// Lets an evaluator match many prefixes with one integer compare each.
+    pub fn leading_values(&self) -> [u64; 11] {
+        let mut out = [u64::MAX; 11];
+        let mut value = 0u64;
+        for (i, d) in self.0.bytes().enumerate() {
+            value = value * 10 + u64::from(d.wrapping_sub(b'0'));
+            if let Some(slot) = out.get_mut(i + 1) {
+                *slot = value;
+            }
+        }
+        out
+    }
+
     /// Whether this code falls under `prefix` (e.g. `854231` under `8542`).
     pub fn starts_with(&self, prefix: &HsPrefix) -> bool {
         self.0.starts_with(prefix.as_str())
@@ -95,6 +110,24 @@ impl HsPrefix {
     /// The digits, without separators.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Number of digits (2 to 10).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false: a prefix has at least two digits.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The digits as a number; with [`len`](Self::len) it identifies the
+    /// prefix (see [`HsCode::leading_values`]).
+    pub fn value(&self) -> u64 {
+        self.0
+            .bytes()
+            .fold(0u64, |v, d| v * 10 + u64::from(d.wrapping_sub(b'0')))
     }
 }
 
@@ -168,6 +201,30 @@ mod tests {
         assert!(code.starts_with(&HsPrefix::parse("8542.31").unwrap()));
         assert!(!code.starts_with(&HsPrefix::parse("8543").unwrap()));
         assert!(HsPrefix::parse("8").is_err());
+    }
+
+    #[test]
+    fn numeric_prefix_matching_agrees_with_text() {
+        let code = HsCode::parse("0101210000").unwrap();
+        let lead = code.leading_values();
+        for p in [
+            "01",
+            "0101",
+            "010121",
+            "0101210000",
+            "02",
+            "010122",
+            "01012100001",
+        ] {
+            if let Ok(prefix) = HsPrefix::parse(p) {
+                let numeric = lead.get(prefix.len()) == Some(&prefix.value());
+                assert_eq!(numeric, code.starts_with(&prefix), "{p}");
+            }
+        }
+        assert_eq!(
+            HsCode::parse("854231").unwrap().leading_values()[7],
+            u64::MAX
+        );
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Ruleset {
     scoring: Scoring,
     country_lists: Vec<CountryList>,
     hs_lists: Vec<HsList>,
+    /// Per HS list: (prefix length, prefix value, tier index), for fast matching.
+    hs_index: Vec<Vec<(usize, u64, usize)>>,
     rules: Vec<Rule>,
 }
 
@@ -209,6 +211,17 @@ impl Ruleset {
     pub fn from_toml_str(text: &str) -> Result<Ruleset, RulesetError> {
         let mut ruleset = load::load(text)?;
         ruleset.sha256 = hex::encode(Sha256::digest(text.as_bytes()));
+        ruleset.hs_index = ruleset
+            .hs_lists
+            .iter()
+            .map(|list| {
+                list.tiers
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, t)| t.codes.iter().map(move |p| (p.len(), p.value(), i)))
+                    .collect()
+            })
+            .collect();
         Ok(ruleset)
     }
 
@@ -251,6 +264,18 @@ impl Ruleset {
     /// Country lists in name order.
     pub fn country_lists(&self) -> &[CountryList] {
         &self.country_lists
+    }
+
+    /// Bitmask of the tiers of HS list `list` that contain the code whose
+    /// [`HsCode::leading_values`] are `leading` (tiers beyond 64 are ignored;
+    /// the loader refuses such lists).
+    pub fn hs_tier_mask(&self, list: usize, leading: &[u64; 11]) -> u64 {
+        self.hs_index.get(list).map_or(0, |entries| {
+            entries
+                .iter()
+                .filter(|(len, value, tier)| *tier < 64 && leading.get(*len) == Some(value))
+                .fold(0u64, |mask, (_, _, tier)| mask | (1 << tier))
+        })
     }
 
     /// Every list tier containing `code`, for "on the CHPL, tier 1" hints while typing.

@@ -11,6 +11,7 @@
 //! returns `True` adds only triggers and bindings, `Unknown` adds only
 //! unknowns, `False` adds nothing.
 
+use crate::country::Country;
 use crate::model::{Evidence, GoodsLine, Party, PartyRef, Transaction};
 use crate::ruleset::facts::{
     FactPath, LineField, PartyField, TopFact, Value, line_value, party_value, selector_ref,
@@ -121,19 +122,12 @@ pub struct Scope<'a> {
 /// Which tiers of which HS list each goods line falls under, computed once per
 /// evaluation so that `in_hs_list` tests are a lookup (see [`Scope::new`]).
 pub fn hs_tier_masks(tx: &Transaction, rs: &Ruleset) -> Vec<u64> {
-    let lists = rs.hs_lists();
-    let mut masks = Vec::with_capacity(tx.goods.len() * lists.len());
+    let lists = rs.hs_lists().len();
+    let mut masks = Vec::with_capacity(tx.goods.len() * lists);
     for line in &tx.goods {
-        for list in lists {
-            let mut mask = 0u64;
-            if let Some(code) = line.hs.known() {
-                for (i, tier) in list.tiers.iter().enumerate().take(64) {
-                    if tier.contains(code) {
-                        mask |= 1 << i;
-                    }
-                }
-            }
-            masks.push(mask);
+        let leading = line.hs.known().map(|code| code.leading_values());
+        for list in 0..lists {
+            masks.push(leading.map_or(0, |l| rs.hs_tier_mask(list, &l)));
         }
     }
     masks
@@ -350,9 +344,13 @@ impl<'a> Scope<'a> {
 
     fn test(&self, test: &Test, value: Value<'_>, trace: &mut Trace) -> Tri {
         let hit = match (test, value) {
-            (Test::Symbols(names), Value::Symbol(s)) => names.contains(&s),
-            (Test::Countries(set), Value::Country(c)) => set.contains(&c),
-            (Test::Countries(set), Value::Countries(list)) => list.iter().any(|c| set.contains(c)),
+            (Test::Symbols(names), Value::Symbol(s)) => {
+                names.iter().any(|n| std::ptr::eq(*n, s) || *n == s)
+            }
+            (Test::Countries(set), Value::Country(c)) => set.iter().any(|x| same_country(*x, c)),
+            (Test::Countries(set), Value::Countries(list)) => list
+                .iter()
+                .any(|c| set.iter().any(|x| same_country(*x, *c))),
             (Test::Currencies(set), Value::Currency(c)) => set.contains(&c),
             (Test::HsPrefixes(prefixes), Value::Hs(code)) => {
                 prefixes.iter().any(|p| code.starts_with(p))
@@ -397,6 +395,15 @@ impl<'a> Scope<'a> {
         };
         hit.into()
     }
+}
+
+/// Country equality as two-byte compare: the hot path of every country-list test.
+fn same_country(a: Country, b: Country) -> bool {
+    let key = |c: Country| {
+        let b = c.code().as_bytes();
+        (b.first().copied(), b.get(1).copied(), b.len())
+    };
+    key(a) == key(b)
 }
 
 fn quantified(trace: &mut Trace, start: Mark, found: bool, unknown: bool) -> Tri {

@@ -299,6 +299,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         scoring,
         country_lists,
         hs_lists,
+        hs_index: Vec::new(),
         rules,
     })
 }
