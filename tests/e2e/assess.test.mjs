@@ -343,6 +343,15 @@ test("several goods lines pasted from a spreadsheet are added, with per-line mes
   assert.match(problems[1], /^Row 3, Currency "EURO"/);
   assert.match(problems[2], /^Row 3, Country of origin "ZZ"/);
   assert.match(await page.locator("#goods-1-hs-hint").textContent(), /tier 2/);
+  // Usable at 375 px: the form and the panel below it never scroll sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(100);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no horizontal scrolling at 375 px");
+  const panelBelowForm = await page.evaluate(
+    () => document.querySelector(".risk-panel").getBoundingClientRect().top >= document.querySelector(".step-form").getBoundingClientRect().bottom,
+  );
+  assert.ok(panelBelowForm, "the risk panel is below the form on a narrow screen");
+  await screenshot(page, "assess-goods-375.png");
   assertClean(assert, page);
 });
 
