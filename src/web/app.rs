@@ -6,7 +6,9 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::{I18nContextProvider, t, t_string, use_i18n};
+use crate::host_config::{self, HostBrand, HostFooter, HostNotice};
 use crate::language::{self, LanguageSwitcher};
+use crate::offline::UpdateNotice;
 use crate::pages;
 
 /// The root component mounted on `<body>`.
@@ -24,6 +26,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     language::restore();
+    host_config::apply_default_language();
     let i18n = use_i18n();
     view! {
         <a class="skip-link" href="#main">{t!(i18n, shell.skip_to_content)}</a>
@@ -31,6 +34,7 @@ fn Shell() -> impl IntoView {
             <div class="brand">
                 <A href="/" attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
                 <span class="tagline">{t!(i18n, shell.tagline)}</span>
+                <HostBrand />
             </div>
             <LanguageSwitcher />
             <nav aria-label=move || t_string!(i18n, shell.nav_label).to_string()>
@@ -43,7 +47,9 @@ fn Shell() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <UpdateNotice />
         <main id="main" tabindex="-1">
+            <HostNotice />
             <ErrorBoundary fallback=|errors| view! { <pages::error::ErrorPanel errors /> }>
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("") view=pages::home::Home />
@@ -56,6 +62,7 @@ fn Shell() -> impl IntoView {
             </ErrorBoundary>
         </main>
         <footer class="site-footer">
+            <HostFooter />
             <p>
                 {t!(
                     i18n, shell.footer_versions, app = || APP_VERSION, ruleset = crate::active_ruleset::label

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Performance budget for End-Use Check, run by hand after `./run build`:
+//
+//   node scripts/budget.mjs [dist]
+//
+// 1. Transfer size: the files the first page load downloads (index.html and
+//    every script, stylesheet and wasm module it references), brotli-compressed
+//    with node:zlib at the quality static hosts use, must total ≤ 350 KB.
+// 2. Lighthouse 12.2.3 with Debian's Chromium on Home and /assess:
+//    performance ≥ 0.95, accessibility = 1.0, best practices ≥ 0.95.
+//    Lighthouse is installed into a temporary folder on each run (`npm install
+//    --prefix`), so the project's package.json — and `npm ci` for the tests —
+//    stays lean. Set LIGHTHOUSE_DIR to reuse an installation.
+//
+// Not part of `./run test`: Lighthouse scores depend on the machine's load,
+// so this is a measurement to report, not a gate for every commit.
+// Exit status: 0 when every budget holds, 1 when one is missed, 2 on a set-up error.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { startServer } from "../tests/e2e/static-server.mjs";
+
+const dist = resolve(process.argv[2] ?? "dist");
+const TRANSFER_BUDGET = 350 * 1000;
+const SCORES = { performance: [0.95, "≥"], accessibility: [1.0, "="], "best-practices": [0.95, "≥"] };
+const PAGES = ["/", "/assess"];
+const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+if (!existsSync(join(dist, "index.html"))) {
+  console.error(`budget: ${dist}/index.html not found; run ./run build first`);
+  process.exit(2);
+}
+
+let failed = false;
+const report = (ok, line) => {
+  if (!ok) failed = true;
+  console.log(`${ok ? "ok  " : "FAIL"} ${line}`);
+};
+
+// --- 1. Initial transfer, brotli ---------------------------------------------------------
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const referenced = new Set(["index.html"]);
+for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="\/?([^"#?]+)"[^>]*>/g)) {
+  const tag = m[0];
+  if (/rel="(?:manifest|icon)"/.test(tag)) continue; // not needed to render
+  referenced.add(m[1]);
+}
+// The bootstrap script imports the wasm-bindgen glue, which fetches the wasm.
+for (const file of [...referenced]) {
+  if (!file.endsWith(".js")) continue;
+  for (const m of readFileSync(join(dist, file), "utf8").matchAll(/["'`]\/?([\w.-]+\.(?:js|wasm))["'`]/g)) {
+    if (existsSync(join(dist, m[1]))) referenced.add(m[1]);
+  }
+}
+let total = 0;
+console.log("initial transfer (brotli, quality 11):");
+for (const file of [...referenced].sort()) {
+  const raw = readFileSync(join(dist, file));
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }).length;
+  total += br;
+  console.log(`  ${file.padEnd(48)} ${String(raw.length).padStart(9)} B raw ${String(br).padStart(8)} B br`);
+}
+report(total <= TRANSFER_BUDGET, `total ${(total / 1000).toFixed(1)} KB brotli (budget ${TRANSFER_BUDGET / 1000} KB)`);
+
+// --- 2. Lighthouse -----------------------------------------------------------------------
+const lhDir = process.env.LIGHTHOUSE_DIR ?? mkdtempSync(join(tmpdir(), "enduse-lighthouse-"));
+const lhBin = join(lhDir, "node_modules", ".bin", "lighthouse");
+if (!existsSync(lhBin)) {
+  console.log(`installing lighthouse@12.2.3 into ${lhDir} ...`);
+  try {
+    execFileSync("npm", ["install", "--prefix", lhDir, "--no-audit", "--no-fund", "--loglevel=error", "lighthouse@12.2.3"], { stdio: "inherit" });
+  } catch {
+    console.error("budget: could not install Lighthouse; transfer budget reported above");
+    process.exit(2);
+  }
+}
+if (!existsSync(CHROME)) {
+  console.error(`budget: no Chromium at ${CHROME} (set CHROME_PATH)`);
+  process.exit(2);
+}
+const server = await startServer(dist, 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+try {
+  for (const path of PAGES) {
+    let result;
+    try {
+      const out = execFileSync(
+        lhBin,
+        [
+          origin + path,
+          "--quiet",
+          "--output=json",
+          "--output-path=stdout",
+          "--only-categories=performance,accessibility,best-practices",
+          "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024 },
+      );
+      result = JSON.parse(out.toString("utf8"));
+    } catch (err) {
+      report(false, `lighthouse ${path}: did not run (${String(err.message).split("\n")[0]})`);
+      continue;
+    }
+    for (const [category, [min, op]] of Object.entries(SCORES)) {
+      const score = result.categories?.[category]?.score;
+      const ok = typeof score === "number" && (op === "=" ? score === min : score >= min);
+      report(ok, `lighthouse ${path} ${category}: ${score ?? "no score"} (budget ${op} ${min})`);
+      if (!ok && typeof score === "number") {
+        for (const ref of result.categories[category].auditRefs ?? []) {
+          const audit = result.audits?.[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+            console.log(`       ${ref.id}: ${audit.score} ${audit.displayValue ?? ""}`);
+          }
+        }
+      }
+    }
+    const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"]
+      .map((id) => `${id} ${result.audits?.[id]?.displayValue ?? "?"}`)
+      .join(", ");
+    console.log(`       ${path}: ${metrics}`);
+  }
+} finally {
+  await new Promise((ok) => server.close(ok));
+}
+process.exit(failed ? 1 : 0);
