@@ -55,7 +55,9 @@ pub enum DraftStoreError {
     #[error("the saved drafts are not in a format this app understands ({0})")]
     Malformed(String),
     /// A newer release of the app wrote it.
-    #[error("the saved drafts were written by a newer version of End-Use Check (schema {found}, this version reads up to {SCHEMA_VERSION}); open them with that version")]
+    #[error(
+        "the saved drafts were written by a newer version of End-Use Check (schema {found}, this version reads up to {SCHEMA_VERSION}); open them with that version"
+    )]
     TooNew {
         /// The schema version found in storage.
         found: u32,
@@ -220,7 +222,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 25, h, 0, 0).single().unwrap()
+        Utc.with_ymd_and_hms(2026, 11, 25, h, 0, 0)
+            .single()
+            .unwrap()
     }
 
     #[test]
@@ -253,9 +257,18 @@ mod tests {
             DraftStore::load(Some(r#"{"schema_version":99,"drafts":[]}"#)),
             Err(DraftStoreError::TooNew { found: 99 })
         );
-        for bad in ["", "{", "42", r#"{"drafts":[]}"#, r#"{"schema_version":1,"drafts":7}"#] {
+        for bad in [
+            "",
+            "{",
+            "42",
+            r#"{"drafts":[]}"#,
+            r#"{"schema_version":1,"drafts":7}"#,
+        ] {
             assert!(
-                matches!(DraftStore::load(Some(bad)), Err(DraftStoreError::Malformed(_))),
+                matches!(
+                    DraftStore::load(Some(bad)),
+                    Err(DraftStoreError::Malformed(_))
+                ),
                 "{bad:?} should be malformed"
             );
         }

@@ -31,7 +31,10 @@ pub fn from_locale(locale: Locale) -> Lang {
 
 /// The saved choice, if any and valid.
 pub fn saved() -> Option<Lang> {
-    storage::get(STORAGE_KEY).ok().flatten().and_then(|tag| Lang::from_tag(&tag))
+    storage::get(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Lang::from_tag(&tag))
 }
 
 /// The current language as a core `Lang` signal-derived value.
