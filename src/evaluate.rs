@@ -160,8 +160,8 @@ pub fn evaluate_in(
     let hs_tiers = logic::hs_tier_masks(tx, ruleset);
     let scope = Scope::new(tx, evidence, ruleset, &hs_tiers);
     let scoring = ruleset.scoring();
-    let mut trace = Trace::default();
-    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    let mut trace = Trace::with_capacity(tx.goods.len() + 16);
+    let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
     // Possible findings: rule, its upper-bound score, the unknowns it waits on.
     let mut possible: Vec<(&Rule, u32, Vec<Located>)> = Vec::new();
 

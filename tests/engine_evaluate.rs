@@ -457,3 +457,21 @@ fn facts_compared_with_each_other() {
         .unwrap();
     assert_eq!(m.rules, ["PAYER-ELSEWHERE"]);
 }
+
+#[test]
+fn format_doc_example_transaction_deserialises() {
+    let doc = include_str!("../docs/ruleset-format.md");
+    let section = doc.split("## 7.").nth(1).expect("format doc has a §7");
+    let json = section
+        .split("```json")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("§7 has a json block");
+    let tx = Transaction::from_json(json).unwrap_or_else(|e| panic!("doc example: {e}"));
+    assert_eq!(tx.goods.len(), 1);
+    assert_eq!(tx.parties.intermediaries.len(), 1);
+    assert!(tx.shipment.freight_forwarder.is_some());
+    // and it rates something sensible with the embedded ruleset
+    let rs = Ruleset::embedded().unwrap_or_else(|e| panic!("{e}"));
+    assert!(evaluate(&tx, &Evidence::default(), &rs).rating >= Rating::High);
+}

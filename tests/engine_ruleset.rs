@@ -317,6 +317,14 @@ fn hostile_input_never_panics() {
     ] {
         assert!(load(text).is_err());
     }
+    // Deeply nested conditions hit the TOML parser's recursion limit, not the stack.
+    let deep = format!(
+        "{BASE}\n[[rules]]\nid = \"DEEP\"\nseverity = \"low\"\ntitle = {{ en = \"d\" }}\nexplanation = {{ en = \"d\" }}\ncitations = [ {{ issuer = \"x\", document = \"y\" }} ]\nwhen = {}{{ fact = \"signals.unusual_urgency\", is = \"yes\" }}{}\n",
+        "{ not = ".repeat(5000),
+        " }".repeat(5000)
+    );
+    let e = load(&deep).unwrap_err();
+    assert!(e.problems[0].position.is_some(), "{e}");
 }
 
 #[test]

@@ -72,6 +72,17 @@ struct Mark {
 }
 
 impl Trace {
+    /// An empty trace with room for `n` entries of each kind.
+    pub fn with_capacity(n: usize) -> Trace {
+        Trace {
+            unknowns: Vec::with_capacity(n),
+            triggers: Vec::with_capacity(n),
+            lines: Vec::with_capacity(n),
+            parties: Vec::with_capacity(8),
+            tiers: Vec::with_capacity(n),
+        }
+    }
+
     /// Empties the trace for reuse.
     pub fn clear(&mut self) {
         self.unknowns.clear();

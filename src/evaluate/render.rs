@@ -72,7 +72,15 @@ pub fn fill(
     rs: &Ruleset,
     lang: Lang,
 ) -> String {
-    let mut out = String::new();
+    let literal: usize = template
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Literal(s) => s.len(),
+            Piece::Hole(_) => 24,
+        })
+        .sum();
+    let mut out = String::with_capacity(literal);
     for piece in &template.pieces {
         match piece {
             Piece::Literal(s) => out.push_str(s),
