@@ -47,6 +47,7 @@ fn Shell() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <pages::declare::DeclareLinkRedirect />
         <UpdateNotice />
         <main id="main" tabindex="-1">
             <HostNotice />

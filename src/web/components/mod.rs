@@ -7,7 +7,10 @@
 
 pub mod answer_group;
 pub mod choice_select;
+pub mod copy_link;
 pub mod country_select;
+pub mod record_actions;
+pub mod signing_key;
 pub mod text_field;
 
 use leptos::prelude::*;

@@ -1,15 +1,289 @@
-//! Counterparty declaration: where a buyer or end user opens an exporter's request.
-use leptos::prelude::*;
+//! Counterparty declaration: where a buyer or end user opens an exporter's
+//! request and answers it.
+//!
+//! The request arrives either in the URL fragment (`#/declare?r=…`, which
+//! never reaches a server) or as a file. It is verified by the core before
+//! anything is shown; a tampered, oversize or foreign link gives a message,
+//! never a half-filled form. The response is sealed (and optionally signed
+//! with the counterparty's own key) in the tab and saved as a file, with a
+//! link as an alternative.
 
-use crate::i18n::{t, use_i18n};
+pub mod fields;
+pub mod form;
+
+use chrono::NaiveDate;
+use enduse::country::Country;
+use enduse::lang::Lang;
+use enduse::record::limits::MAX_DOCUMENT_BYTES;
+use enduse::record::v1::{DeclarationRequest, PartyRole};
+use enduse::record::{self, DocumentKind, Opened};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+use crate::file_input;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::language;
+use crate::pages::verify::I18n;
+use crate::pages::verify::{Examined, examine, read_error_text, report_view};
+use form::DeclareForm;
+
+/// What the page is showing.
+#[derive(Clone)]
+enum Loaded {
+    /// Nothing loaded yet: show the file picker.
+    Nothing,
+    /// An intact request: show it and the form.
+    Request(Box<Opened<DeclarationRequest>>),
+    /// A response link opened here (the exporter's side): show its verdict.
+    Response(Box<Examined>),
+    /// A link or file that cannot be used, and why.
+    Problem(String),
+}
+
+/// The current URL fragment.
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Whether a fragment carries a document.
+fn is_document_link(hash: &str) -> bool {
+    hash.starts_with("#/declare?")
+}
+
+/// Reads a document from bytes (file or decoded link).
+fn from_bytes(bytes: &[u8]) -> Loaded {
+    let report = record::verify(bytes);
+    if report.kind == Some(DocumentKind::DeclarationResponse) {
+        return Loaded::Response(Box::new(examine(bytes)));
+    }
+    match record::open_request(bytes) {
+        Ok(opened) => Loaded::Request(Box::new(opened)),
+        Err(e) => Loaded::Problem(e.to_string()),
+    }
+}
+
+/// Reads a document from a link fragment.
+fn from_link(hash: &str) -> Loaded {
+    match record::decode_fragment(hash) {
+        Ok(bytes) => from_bytes(&bytes),
+        Err(e) => Loaded::Problem(e.to_string()),
+    }
+}
+
+/// Today in the user's time zone, for the signature date.
+fn today() -> Option<NaiveDate> {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
+/// Sends a document link that landed on another route (typically `/`, when the
+/// app is served from the root) to `/declare`, keeping the fragment. Mounted
+/// once in the shell.
+#[component]
+pub fn DeclareLinkRedirect() -> impl IntoView {
+    let navigate = use_navigate();
+    let go = move || {
+        let hash = current_hash();
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        if is_document_link(&hash) && path != "/declare" {
+            navigate(
+                &format!("/declare{hash}"),
+                NavigateOptions {
+                    replace: true,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+    };
+    go();
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| go());
+    on_cleanup(move || handle.remove());
+}
 
 #[component]
 pub fn Declare() -> impl IntoView {
     let i18n = use_i18n();
+    let loaded = RwSignal::new(Loaded::Nothing);
+    let form = RwSignal::new(DeclareForm::default());
+    let load = move |next: Loaded| {
+        if let Loaded::Request(request) = &next {
+            form.set(DeclareForm::for_request(&request.body, today()));
+            // The exporter chose the counterparty's language; follow it unless
+            // this browser's user already picked one.
+            if language::saved().is_none() {
+                i18n.set_locale(language::to_locale(request.body.language));
+            }
+        }
+        loaded.set(next);
+    };
+    let from_hash = move || {
+        let hash = current_hash();
+        if is_document_link(&hash) {
+            load(from_link(&hash));
+        }
+    };
+    from_hash();
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| from_hash());
+    on_cleanup(move || handle.remove());
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(file) = file_input::picked_file(&ev) else {
+            return;
+        };
+        file_input::reset_input(&ev);
+        spawn_local(async move {
+            match file_input::read_bytes(&file, MAX_DOCUMENT_BYTES).await {
+                Ok(bytes) => load(from_bytes(&bytes)),
+                Err(e) => load(Loaded::Problem(read_error_text(i18n, &e))),
+            }
+        });
+    };
+    let content = move || match loaded.get() {
+        Loaded::Nothing => None,
+        Loaded::Problem(reason) => Some(
+            view! {
+                <div class="alert declare-problem" role="alert">
+                    <p>{t!(i18n, records.declare_unusable)}</p>
+                    <p class="reason">{reason}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Loaded::Response(examined) => Some(
+            view! {
+                <p class="note">{t!(i18n, records.declare_is_response)}</p>
+                {report_view(i18n, &examined.report, examined.digest.clone())}
+            }
+            .into_any(),
+        ),
+        Loaded::Request(request) => {
+            let request = *request;
+            Some(
+                view! {
+                    {request_view(i18n, &request)}
+                    <fields::DeclarationForm request=StoredValue::new(request) form />
+                }
+                .into_any(),
+            )
+        }
+    };
     view! {
-        <section class="page">
+        <section class="page declare-page">
             <h1>{t!(i18n, shell.declare_title)}</h1>
             <p class="lead">{t!(i18n, shell.declare_lead)}</p>
+            <div class="file-load no-print">
+                <label for="declare-request-file">{t!(i18n, records.declare_file_label)}</label>
+                <input id="declare-request-file" type="file" accept=".json,application/json" on:change=on_pick />
+            </div>
+            {content}
+        </section>
+    }
+}
+
+/// A party role in words.
+fn party_role_text(i18n: I18n, role: PartyRole) -> String {
+    match role {
+        PartyRole::Buyer => t_string!(i18n, records.party_buyer),
+        PartyRole::Consignee => t_string!(i18n, records.party_consignee),
+        PartyRole::EndUser => t_string!(i18n, records.party_end_user),
+        PartyRole::Intermediary => t_string!(i18n, records.party_intermediary),
+        PartyRole::FreightForwarder => t_string!(i18n, records.party_forwarder),
+    }
+    .to_string()
+}
+
+/// A country's name in the current language.
+pub fn country_text(country: Option<Country>, lang: Lang) -> String {
+    country
+        .map(|c| c.name(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// What the exporter asks: who, which goods, which parties.
+fn request_view(i18n: I18n, request: &Opened<DeclarationRequest>) -> impl IntoView + use<> {
+    let body = request.body.clone();
+    let signer = request.signer().map(str::to_string);
+    let exporter_country = body.exporter.country;
+    let goods = body.goods.clone();
+    let parties = body.parties.clone();
+    let created = crate::pages::verify::created_text(&body.created);
+    view! {
+        <section class="declare-request" aria-labelledby="declare-request-heading">
+            <h2 id="declare-request-heading">{t!(i18n, records.request_heading)}</h2>
+            <dl class="verify-facts">
+                <dt>{t!(i18n, records.request_exporter)}</dt>
+                <dd class="request-exporter">
+                    {body.exporter.name.clone()}
+                    {move || {
+                        let name = country_text(exporter_country, language::from_locale(i18n.get_locale()));
+                        (!name.is_empty()).then(|| format!(" ({name})"))
+                    }}
+                </dd>
+                <dt>{t!(i18n, records.request_id)}</dt><dd><code>{body.request_id.to_string()}</code></dd>
+                <dt>{t!(i18n, records.summary_created)}</dt><dd>{created}</dd>
+                <dt>{t!(i18n, records.signature_label)}</dt>
+                <dd>
+                    {match signer {
+                        Some(fp) => view! {
+                            {t!(i18n, records.sig_valid)} " "
+                            <code class="fingerprint" data-fingerprint=fp.clone()>{fp.clone()}</code>
+                        }.into_any(),
+                        None => view! { {t!(i18n, records.request_unsigned)} }.into_any(),
+                    }}
+                </dd>
+            </dl>
+            <h3>{t!(i18n, records.request_goods)}</h3>
+            <div class="table-scroll">
+                <table class="request-goods">
+                    <thead>
+                        <tr>
+                            <th scope="col">"#"</th>
+                            <th scope="col">{t!(i18n, records.col_description)}</th>
+                            <th scope="col">{t!(i18n, records.col_hs)}</th>
+                            <th scope="col">{t!(i18n, records.col_quantity)}</th>
+                            <th scope="col">{t!(i18n, records.col_unit)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {goods.into_iter().enumerate().map(|(i, g)| view! {
+                            <tr>
+                                <td>{i + 1}</td>
+                                <td>{g.description}</td>
+                                <td>{g.hs_code.map(|h| h.to_string()).unwrap_or_default()}</td>
+                                <td>{g.quantity.map(|q| q.to_string()).unwrap_or_default()}</td>
+                                <td>{g.unit}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>{t!(i18n, records.request_parties)}</h3>
+            <ul class="request-parties">
+                {parties.into_iter().map(|p| {
+                    let role = p.role;
+                    let country = p.country;
+                    view! {
+                        <li>
+                            <strong>{move || party_role_text(i18n, role)}</strong> ": " {p.name} " "
+                            {move || {
+                                let name = country_text(country, language::from_locale(i18n.get_locale()));
+                                (!name.is_empty()).then(|| format!("({name})"))
+                            }}
+                            {(!p.address.is_empty()).then(|| view! { <br /> <span class="muted">{p.address}</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -1,15 +1,391 @@
-//! Verify a record: check an attestation record or declaration for tampering.
-use leptos::prelude::*;
+//! Verify a document: is this record, request or response intact, who signed
+//! it, and if it was changed, which fields.
+//!
+//! The file is read in the tab (`file_input`), checked by the core's
+//! `record::verify`, and the verdict is rendered as is: the web app adds no
+//! judgement of its own. A valid record also gets a readable summary with a
+//! print layout, so an auditor can file one clean page.
 
-use crate::i18n::{t, use_i18n};
+use chrono::FixedOffset;
+use enduse::record::limits::MAX_DOCUMENT_BYTES;
+use enduse::record::v1::{self, CreatedAt, Rating};
+use enduse::record::{self, DocumentKind, SignatureState, VerifyReport, VerifyState};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::file_input::{self, ReadError};
+use crate::i18n::{Locale, t, t_string, use_i18n};
+
+/// The translation context, as the helpers below take it.
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// A document after the core has looked at it.
+#[derive(Clone)]
+pub struct Examined {
+    /// The verdict.
+    pub report: VerifyReport,
+    /// `sha256:…` of the body, when the document is intact.
+    pub digest: Option<String>,
+    /// The record's body, for an intact record.
+    pub record: Option<v1::Record>,
+}
+
+/// Verifies `bytes` and, when intact, opens the body for the summary.
+pub fn examine(bytes: &[u8]) -> Examined {
+    let report = record::verify(bytes);
+    let mut examined = Examined {
+        report,
+        digest: None,
+        record: None,
+    };
+    if !examined.report.is_intact() {
+        return examined;
+    }
+    match examined.report.kind {
+        Some(DocumentKind::Record) => {
+            if let Ok(opened) = record::open_record(bytes) {
+                examined.digest = Some(opened.digest.to_string());
+                examined.record = Some(opened.body);
+            }
+        }
+        Some(DocumentKind::DeclarationRequest) => {
+            examined.digest = record::open_request(bytes)
+                .ok()
+                .map(|o| o.digest.to_string());
+        }
+        Some(DocumentKind::DeclarationResponse) => {
+            examined.digest = record::open_response(bytes)
+                .ok()
+                .map(|o| o.digest.to_string());
+        }
+        None => {}
+    }
+    examined
+}
+
+/// The file-reading step's outcome.
+#[derive(Clone)]
+enum Outcome {
+    Idle,
+    Reading(String),
+    Failed(String, ReadError),
+    Checked(String, Box<Examined>),
+}
 
 #[component]
 pub fn Verify() -> impl IntoView {
     let i18n = use_i18n();
+    let outcome = RwSignal::new(Outcome::Idle);
+    let dragging = RwSignal::new(false);
+    let check = move |file: web_sys::File| {
+        let name = file.name();
+        outcome.set(Outcome::Reading(name.clone()));
+        spawn_local(async move {
+            match file_input::read_bytes(&file, MAX_DOCUMENT_BYTES).await {
+                Ok(bytes) => outcome.set(Outcome::Checked(name, Box::new(examine(&bytes)))),
+                Err(e) => outcome.set(Outcome::Failed(name, e)),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        if let Some(file) = file_input::picked_file(&ev) {
+            check(file);
+        }
+        file_input::reset_input(&ev);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = file_input::dropped_file(&ev) {
+            check(file);
+        }
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let result = move || {
+        match outcome.get() {
+        Outcome::Idle => None,
+        Outcome::Reading(name) => Some(
+            view! { <p role="status">{t!(i18n, records.reading)} " " {name}</p> }.into_any(),
+        ),
+        Outcome::Failed(name, error) => Some(
+            view! {
+                <div class="verify-result state-malformed" data-state="unreadable" role="alert">
+                    <p class="verify-file">{name}</p>
+                    <p>{read_error_text(i18n, &error)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Outcome::Checked(name, examined) => Some(
+            view! {
+                <div class="verify-printable">
+                    <p class="verify-file">{t!(i18n, records.file)} " " <strong>{name}</strong></p>
+                    {report_view(i18n, &examined.report, examined.digest.clone())}
+                    {examined.record.clone().map(|r| view! {
+                        <p class="no-print">
+                            <button type="button" class="button primary" id="verify-print" on:click=print>
+                                {t!(i18n, records.print)}
+                            </button>
+                        </p>
+                        {record_summary(i18n, r)}
+                    })}
+                </div>
+            }
+            .into_any(),
+        ),
+    }
+    };
     view! {
-        <section class="page">
+        <section class="page verify-page">
             <h1>{t!(i18n, shell.verify_title)}</h1>
             <p class="lead">{t!(i18n, shell.verify_lead)}</p>
+            <div
+                class="drop-zone no-print"
+                class:dragging=move || dragging.get()
+                role="group"
+                aria-labelledby="verify-drop-label"
+                on:dragover=on_dragover
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p id="verify-drop-label">{t!(i18n, records.verify_drop)}</p>
+                <label for="verify-file">{t!(i18n, records.verify_file_label)}</label>
+                <input id="verify-file" type="file" accept=".json,application/json" on:change=on_pick />
+                <p class="hint">
+                    {t_string!(i18n, records.size_limit, mib = MAX_DOCUMENT_BYTES / (1024 * 1024)).to_string()}
+                </p>
+            </div>
+            <div aria-live="polite">{result}</div>
+        </section>
+    }
+}
+
+/// A read failure in words.
+pub fn read_error_text(i18n: I18n, error: &ReadError) -> String {
+    match error {
+        ReadError::TooLarge { size, limit } => {
+            t_string!(i18n, records.file_too_large, size = *size, limit = *limit).to_string()
+        }
+        ReadError::Unreadable => t_string!(i18n, records.file_unreadable).to_string(),
+    }
+}
+
+/// The name of a document kind.
+pub fn kind_text(i18n: I18n, kind: Option<DocumentKind>) -> String {
+    match kind {
+        Some(DocumentKind::Record) => t_string!(i18n, records.kind_record),
+        Some(DocumentKind::DeclarationRequest) => t_string!(i18n, records.kind_request),
+        Some(DocumentKind::DeclarationResponse) => t_string!(i18n, records.kind_response),
+        None => t_string!(i18n, records.kind_unknown),
+    }
+    .to_string()
+}
+
+fn state_name(state: &VerifyState) -> &'static str {
+    match state {
+        VerifyState::Valid => "valid",
+        VerifyState::Altered { .. } => "altered",
+        VerifyState::Unsigned => "unsigned",
+        VerifyState::UnsupportedVersion { .. } => "unsupported",
+        VerifyState::Malformed { .. } => "malformed",
+    }
+}
+
+/// The verdict: state, changed paths, kind, signature and digest.
+pub fn report_view(
+    i18n: I18n,
+    report: &VerifyReport,
+    digest: Option<String>,
+) -> impl IntoView + use<> {
+    let name = state_name(&report.state);
+    let (headline, detail) = match &report.state {
+        VerifyState::Valid => (t_string!(i18n, records.state_valid).to_string(), None),
+        VerifyState::Unsigned => (t_string!(i18n, records.state_unsigned).to_string(), None),
+        VerifyState::Altered { paths } => {
+            let items = paths
+                .iter()
+                .map(|p| view! { <li><code class="path">{p.clone()}</code></li> })
+                .collect_view();
+            (
+                t_string!(i18n, records.state_altered).to_string(),
+                Some(
+                    view! {
+                        <p>{t!(i18n, records.state_altered_paths)}</p>
+                        <ul class="changed-paths">{items}</ul>
+                    }
+                    .into_any(),
+                ),
+            )
+        }
+        VerifyState::UnsupportedVersion { version } => (
+            t_string!(i18n, records.state_unsupported, version = version.clone()).to_string(),
+            None,
+        ),
+        VerifyState::Malformed { reason } => (
+            t_string!(i18n, records.state_malformed).to_string(),
+            Some(view! { <p class="reason">{reason.clone()}</p> }.into_any()),
+        ),
+    };
+    let role = if report.is_intact() {
+        "status"
+    } else {
+        "alert"
+    };
+    let signature = signature_view(i18n, &report.signature);
+    let kind = kind_text(i18n, report.kind);
+    view! {
+        <div class=format!("verify-result state-{name}") data-state=name role=role>
+            <p class="verify-headline">{headline}</p>
+            {detail}
+            <dl class="verify-facts">
+                <dt>{t!(i18n, records.kind_label)}</dt>
+                <dd data-kind=report.kind.map(|k| k.format_name())>{kind}</dd>
+                <dt>{t!(i18n, records.signature_label)}</dt>
+                <dd>{signature}</dd>
+                {digest.map(|d| view! {
+                    <dt>{t!(i18n, records.digest_label)}</dt>
+                    <dd><code class="hash">{d}</code></dd>
+                })}
+            </dl>
+        </div>
+    }
+}
+
+fn signature_view(i18n: I18n, state: &SignatureState) -> AnyView {
+    match state {
+        SignatureState::Absent => view! { <span>{t!(i18n, records.sig_absent)}</span> }.into_any(),
+        SignatureState::NotChecked => {
+            view! { <span>{t!(i18n, records.sig_not_checked)}</span> }.into_any()
+        }
+        SignatureState::Valid { fingerprint, .. } => view! {
+            <span>
+                {t!(i18n, records.sig_valid)} " "
+                <code class="fingerprint" data-fingerprint=fingerprint.clone()>{fingerprint.clone()}</code>
+            </span>
+            <p class="hint">{t!(i18n, records.fingerprint_compare)}</p>
+        }
+        .into_any(),
+        SignatureState::Invalid {
+            fingerprint,
+            reason,
+        } => view! {
+            <span>
+                {t!(i18n, records.sig_invalid)} " "
+                {fingerprint.clone().map(|f| view! { <code class="fingerprint">{f}</code> " " })}
+                "(" {reason.clone()} ")"
+            </span>
+        }
+        .into_any(),
+    }
+}
+
+/// A rating or severity in words, with the class the stylesheets colour.
+pub fn rating_view(i18n: I18n, rating: Rating) -> impl IntoView + use<> {
+    let (class, text) = match rating {
+        Rating::Low => ("low", t_string!(i18n, records.rating_low)),
+        Rating::Medium => ("medium", t_string!(i18n, records.rating_medium)),
+        Rating::High => ("high", t_string!(i18n, records.rating_high)),
+        Rating::Stop => ("stop", t_string!(i18n, records.rating_stop)),
+    };
+    view! { <span class=format!("rating {class}")>{text.to_string()}</span> }
+}
+
+fn severity_rating(severity: v1::Severity) -> Rating {
+    match severity {
+        v1::Severity::Low => Rating::Low,
+        v1::Severity::Medium => Rating::Medium,
+        v1::Severity::High => Rating::High,
+        v1::Severity::Stop => Rating::Stop,
+    }
+}
+
+/// The creation time in the creator's own offset, with the offset spelled out.
+pub fn created_text(created: &CreatedAt) -> String {
+    let utc = created.utc.datetime();
+    match FixedOffset::east_opt(created.offset_minutes.minutes() * 60) {
+        Some(offset) => {
+            let local = utc.with_timezone(&offset);
+            format!(
+                "{} (UTC{})",
+                local.format("%Y-%m-%d %H:%M:%S"),
+                local.format("%:z")
+            )
+        }
+        None => format!("{} UTC", utc.format("%Y-%m-%d %H:%M:%S")),
+    }
+}
+
+/// The declaration status recorded in a record, in words.
+pub fn declaration_status_text(i18n: I18n, status: Option<v1::DeclarationStatus>) -> String {
+    use v1::DeclarationStatus as S;
+    match status {
+        None => t_string!(i18n, records.status_unknown),
+        Some(S::NotRequested) => t_string!(i18n, records.status_not_requested),
+        Some(S::Requested) => t_string!(i18n, records.status_requested),
+        Some(S::ReceivedMatchingSigned) => t_string!(i18n, records.status_matching_signed),
+        Some(S::ReceivedMatchingUnsigned) => t_string!(i18n, records.status_matching_unsigned),
+        Some(S::Mismatching) => t_string!(i18n, records.status_mismatching),
+    }
+    .to_string()
+}
+
+/// A readable summary of a verified record.
+fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
+    let a = record.assessment;
+    let no_findings = a.findings.is_empty();
+    let findings = a
+        .findings
+        .into_iter()
+        .map(|f| {
+            view! {
+                <li class="finding" data-rule=f.rule_id.to_string()>
+                    {rating_view(i18n, severity_rating(f.severity))} " "
+                    <strong>{f.title}</strong>
+                    <p>{f.explanation}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let ruleset = format!(
+        "{} {} · {}",
+        record.ruleset.id, record.ruleset.version, record.ruleset.sha256
+    );
+    let signatory = if record.signatory.role.is_empty() {
+        record.signatory.name
+    } else {
+        format!("{}, {}", record.signatory.name, record.signatory.role)
+    };
+    let exporter = record.transaction.exporter.name;
+    let reference = record.transaction.reference;
+    view! {
+        <section class="record-summary">
+            <h2>{t!(i18n, records.summary_heading)}</h2>
+            <dl class="verify-facts">
+                <dt>{t!(i18n, records.summary_reference)}</dt><dd>{reference}</dd>
+                <dt>{t!(i18n, records.summary_exporter)}</dt><dd>{exporter}</dd>
+                <dt>{t!(i18n, records.summary_rating)}</dt>
+                <dd class="summary-rating">{rating_view(i18n, a.rating)}</dd>
+                <dt>{t!(i18n, records.summary_worst)}</dt><dd>{rating_view(i18n, a.worst_case)}</dd>
+                <dt>{t!(i18n, records.summary_declaration)}</dt>
+                <dd>{declaration_status_text(i18n, record.declaration_status)}</dd>
+                <dt>{t!(i18n, records.summary_declarations_embedded)}</dt>
+                <dd>{record.declarations.len()}</dd>
+                <dt>{t!(i18n, records.summary_ruleset)}</dt><dd><code class="hash">{ruleset}</code></dd>
+                <dt>{t!(i18n, records.summary_app_version)}</dt><dd>{record.app_version}</dd>
+                <dt>{t!(i18n, records.summary_created)}</dt><dd>{created_text(&record.created)}</dd>
+                <dt>{t!(i18n, records.summary_signatory)}</dt><dd>{signatory}</dd>
+            </dl>
+            <h3>{t!(i18n, records.summary_findings)}</h3>
+            {no_findings.then(|| view! { <p>{t!(i18n, records.summary_no_findings)}</p> })}
+            <ul class="record-findings">{findings}</ul>
         </section>
     }
 }

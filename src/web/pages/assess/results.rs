@@ -113,6 +113,9 @@ pub fn Results(
                 <a class="button" href=ctx.href(Step::Review)>{t!(i18n, assess.results_back)}</a>
             </p>
             {body}
+            <crate::components::record_actions::RecordActions
+                transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
+            />
         </div>
     }
 }
