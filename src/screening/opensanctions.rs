@@ -55,10 +55,10 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<ListEntry>, ListError>
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = csv_line(text, &record);
+        // The line is computed only on error: it costs a scan from the start.
         let malformed = |message: &str| ListError::Malformed {
             file: file.to_string(),
-            line,
+            line: csv_line(text, &record),
             message: message.to_string(),
         };
         let id = record

@@ -31,7 +31,7 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     if base.is_empty() {
         return;
     }
-    if base.chars().all(|b| b.is_ascii()) {
+    if base.is_ascii() {
         out.push_str(&base);
     } else {
         out.push(c);
