@@ -15,12 +15,14 @@
 // Not part of `./run test`: Lighthouse scores depend on the machine's load,
 // so this is a measurement to report, not a gate for every commit.
 // Exit status: 0 when every budget holds, 1 when one is missed, 2 on a set-up error.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { startServer } from "../tests/e2e/static-server.mjs";
+import { createServer } from "node:http";
+import { extname } from "node:path";
 
 const dist = resolve(process.argv[2] ?? "dist");
 const TRANSFER_BUDGET = 350 * 1000;
@@ -41,7 +43,8 @@ const report = (ok, line) => {
 
 // --- 1. Initial transfer, brotli ---------------------------------------------------------
 const html = readFileSync(join(dist, "index.html"), "utf8");
-const referenced = new Set(["index.html"]);
+// config.json is fetched before the first render, so it is part of the first load.
+const referenced = new Set(["index.html", ...(existsSync(join(dist, "config.json")) ? ["config.json"] : [])]);
 for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="\/?([^"#?]+)"[^>]*>/g)) {
   const tag = m[0];
   if (/rel="(?:manifest|icon)"/.test(tag)) continue; // not needed to render
@@ -80,13 +83,35 @@ if (!existsSync(CHROME)) {
   console.error(`budget: no Chromium at ${CHROME} (set CHROME_PATH)`);
   process.exit(2);
 }
-const server = await startServer(dist, 0);
+// Lighthouse measures what goes over the wire, so serve like a real host does:
+// brotli when the browser accepts it, SPA fallback, the right types.
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".toml": "text/plain; charset=utf-8", ".csv": "text/csv", ".xml": "application/xml", ".webmanifest": "application/manifest+json" };
+const compressed = new Map();
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? "/", "http://x").pathname;
+  let file = join(dist, path.replace(/^\/+/, "").replace(/\.\.+/g, ""));
+  if (!existsSync(file) || path === "/") {
+    if (extname(path) && path !== "/") return res.writeHead(404).end();
+    file = join(dist, "index.html");
+  }
+  let body = readFileSync(file);
+  const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+  if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+    if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    body = compressed.get(file);
+    headers["content-encoding"] = "br";
+  }
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 try {
   for (const path of PAGES) {
     let result;
     try {
-      const out = execFileSync(
+      // Asynchronous on purpose: the static server runs in this process and
+      // must keep answering while Lighthouse loads the page.
+      const { stdout: out } = await promisify(execFile)(
         lhBin,
         [
           origin + path,
@@ -96,9 +121,9 @@ try {
           "--only-categories=performance,accessibility,best-practices",
           "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
         ],
-        { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024 },
+        { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024, timeout: 300_000 },
       );
-      result = JSON.parse(out.toString("utf8"));
+      result = JSON.parse(out);
     } catch (err) {
       report(false, `lighthouse ${path}: did not run (${String(err.message).split("\n")[0]})`);
       continue;
