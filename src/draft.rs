@@ -211,7 +211,7 @@ impl DraftStore {
     /// Drafts, most recently updated first.
     pub fn by_recency(&self) -> Vec<&Draft> {
         let mut v: Vec<&Draft> = self.drafts.iter().collect();
-        v.sort_by(|a, b| b.updated.cmp(&a.updated));
+        v.sort_by_key(|d| std::cmp::Reverse(d.updated));
         v
     }
 }
