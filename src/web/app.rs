@@ -41,6 +41,7 @@ fn Shell() -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>{t!(i18n, shell.nav_home)}</A></li>
                     <li><A href="/assess">{t!(i18n, shell.nav_assess)}</A></li>
+                    <li><A href="/screening">{t!(i18n, screening.nav)}</A></li>
                     <li><A href="/declare">{t!(i18n, shell.nav_declare)}</A></li>
                     <li><A href="/verify">{t!(i18n, shell.nav_verify)}</A></li>
                     <li><A href="/sources">{t!(i18n, shell.nav_sources)}</A></li>
@@ -56,6 +57,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("assess") view=pages::assess::Assess />
                     <Route path=path!("assess/:draft/:step") view=pages::assess::AssessDraft />
+                    <Route path=path!("screening") view=pages::screening::Screening />
                     <Route path=path!("declare") view=pages::declare::Declare />
                     <Route path=path!("verify") view=pages::verify::Verify />
                     <Route path=path!("sources") view=pages::sources::Sources />

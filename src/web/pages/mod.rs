@@ -4,5 +4,6 @@ pub mod declare;
 pub mod error;
 pub mod home;
 pub mod not_found;
+pub mod screening;
 pub mod sources;
 pub mod verify;
