@@ -30,9 +30,6 @@ impl Rng {
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
 }
 
 fn manifest() -> PathBuf {
@@ -117,7 +114,7 @@ fn words(name: &str) -> Vec<String> {
 }
 
 fn is_latin(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii())
+    s.is_ascii()
 }
 
 /// A rough Latin → Cyrillic rendering, as a clerk typing a Russian name would.
