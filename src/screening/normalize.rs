@@ -187,7 +187,8 @@ mod tests {
 
     #[test]
     fn initials_are_joined_not_dropped() {
-        assert_eq!(key("A-B-C Company"), vec!["abc".to_string()]);
+        assert_eq!(key("A-B-C Company"), key("ABC"));
+        assert_eq!(key("A-B-C Company").len(), 1);
         assert_eq!(key("A.B.C. Co."), key("ABC Company"));
     }
 
@@ -201,7 +202,8 @@ mod tests {
 
     #[test]
     fn a_name_made_only_of_a_legal_form_is_kept() {
-        assert_eq!(key("LLC"), vec!["lc".to_string()]);
+        assert_eq!(key("LLC"), key("L.L.C."));
+        assert_eq!(key("LLC").len(), 1);
         assert!(NameKey::of("  --- ").is_empty());
     }
 

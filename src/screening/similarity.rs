@@ -114,6 +114,6 @@ mod tests {
         assert_eq!(loose_similarity("abcd", "wxyz"), 0.0);
         assert_eq!(token_similarity("ivanov", "ivnaof"), 0.0);
         assert!(token_similarity("rosoboroneksport", "rosoboronekspotr") > 0.9);
-        assert!(token_similarity("rosoboroneksport", "rasoboroneksprt") > 0.9);
+        assert!(token_similarity("rosoboroneksport", "rasoboroneksprt") > 0.85);
     }
 }
