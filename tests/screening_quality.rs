@@ -666,10 +666,12 @@ fn recall_and_false_positive_rate_at_the_default_threshold() {
     let mut found = 0usize;
     let mut misses: Vec<String> = Vec::new();
     let mut target_scores: Vec<f32> = Vec::new();
+    let mut export: Vec<serde_json::Value> = Vec::new();
     let mut per_variant: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for (file, entry) in &chosen {
         for (label, query) in variants(entry, &mut rng) {
             let result = index.screen(&query, &opts);
+            export.push(serde_json::json!({"set": "variant", "variant": label, "query": query, "list": file, "entry_id": entry.id}));
             let hit = result.hits.iter().any(|h| {
                 h.list == *file && h.entry_id == entry.id && h.outcome == Outcome::PotentialMatch
             });
@@ -709,6 +711,7 @@ fn recall_and_false_positive_rate_at_the_default_threshold() {
     let mut excluded = 0usize;
     for name in benign_names(&mut rng) {
         let result = index.screen(&name, &opts);
+        export.push(serde_json::json!({"set": "benign", "query": name}));
         // "Not accidentally on the list": a name whose every key appears
         // exactly within one listed name is a namesake, not a benign name.
         let on_list = result.hits.iter().any(|h| {
@@ -733,6 +736,18 @@ fn recall_and_false_positive_rate_at_the_default_threshold() {
         }
     }
     let fp_rate = false_positives.len() as f64 / benign_total as f64;
+    // For scripts/screening-peer.py: the same set and every list name.
+    if let Some(path) = std::env::var_os("ENDUSE_SCREENING_EXPORT") {
+        for list in &lists {
+            for entry in &list.entries {
+                for name in &entry.names {
+                    export.push(serde_json::json!({"set": "list", "list": list.meta.file_name, "entry_id": entry.id, "name": name.text}));
+                }
+            }
+        }
+        let lines: Vec<String> = export.iter().map(|v| v.to_string()).collect();
+        std::fs::write(&path, lines.join("\n") + "\n").expect("export file writable");
+    }
 
     println!(
         "screening quality ({}; {} entries, {} names indexed; threshold {:.2}, review {:.2})",
