@@ -105,7 +105,12 @@ pub fn DeclareLinkRedirect() -> impl IntoView {
             );
         }
     };
-    go();
+    // Navigating while the router is still being built is refused, so the
+    // first check waits for the next frame.
+    request_animation_frame({
+        let go = go.clone();
+        move || go()
+    });
     let handle = window_event_listener(leptos::ev::hashchange, move |_| go());
     on_cleanup(move || handle.remove());
 }

@@ -1,0 +1,249 @@
+// Records and declarations (issue #7): the exporter's record actions on the results page,
+// a counterparty answering a request link in Russian in another browser, the exporter
+// importing the signed response, and /verify on valid, tampered, oversize and foreign files.
+// Every step drives the UI as a user would; downloads are captured as files.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, open, axeViolations, assertClean, screenshot } from "./harness.mjs";
+
+let env;
+const work = mkdtempSync(join(tmpdir(), "enduse-records-"));
+before(async () => {
+  env = await launch(process.env.ENDUSE_DIST ? { dist: process.env.ENDUSE_DIST } : {});
+});
+after(async () => {
+  await env?.close();
+});
+
+async function assertAxe(page, where) {
+  assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
+}
+
+/** Whether the page fits its viewport's width (no horizontal scrolling). */
+async function noHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+/** Clicks `selector` and returns the path of the file the click downloads. */
+async function download(page, selector, name) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const path = join(work, name);
+  await file.saveAs(path);
+  return path;
+}
+
+/** A draft with an exporter, one goods line and a buyer, opened at its results. */
+async function exporterAtResults(page) {
+  await open(page, env.origin, "/assess");
+  await page.getByRole("button", { name: "New draft" }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
+  await page.goto(`${env.origin}/assess/${id}/goods`);
+  await page.waitForSelector("#exporter-name");
+  await page.selectOption("#exporter-country", "DE");
+  await page.fill("#exporter-name", "Muster Elektronik GmbH");
+  await page.click("#goods-add");
+  await page.fill("#goods-0-hs", "854231");
+  await page.fill("#goods-0-description", "Microcontrollers, 32-bit");
+  await page.fill("#goods-0-quantity", "5000");
+  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Microcontrollers, 32-bit"));
+  await page.goto(`${env.origin}/assess/${id}/parties`);
+  await page.waitForSelector("#buyer-name");
+  await page.fill("#buyer-name", "Steppe Trade LLP");
+  await page.selectOption("#buyer-country", "KZ");
+  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Steppe Trade LLP"));
+  await page.goto(`${env.origin}/assess/${id}/results`);
+  await page.waitForSelector("#record-actions-heading");
+  return id;
+}
+
+/** Creates a signing key in a key panel and returns its fingerprint. */
+async function createKey(page, prefix) {
+  await page.click(`#${prefix}-key-create`);
+  const fp = page.locator(".signing-key .fingerprint").first();
+  await fp.waitFor();
+  const text = (await fp.textContent()).trim();
+  assert.match(text, /^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
+  return text;
+}
+
+test("request → counterparty answers in Russian and signs → exporter imports → record verifies", async () => {
+  // Exporter: results page, key, signed request.
+  const exporter = await env.newPage();
+  await exporterAtResults(exporter);
+  await assertAxe(exporter, "results with record actions");
+  await exporter.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await noHorizontalScroll(exporter), "record actions fit 375 px");
+  await exporter.setViewportSize({ width: 1280, height: 900 });
+  const exporterKey = await createKey(exporter, "record");
+  assert.equal(
+    await exporter.evaluate(() => localStorage.getItem("enduse.signing-key")?.startsWith("enduse-ed25519-secret-v1:")),
+    true,
+    "the key is kept in localStorage",
+  );
+  await exporter.check("#record-sign");
+  const requestFile = await download(exporter, "#request-create", "request.json");
+  const request = JSON.parse(readFileSync(requestFile, "utf8"));
+  assert.equal(request.format, "enduse-declaration-request");
+  assert.equal(request.signature.fingerprint, exporterKey);
+  const link = await exporter.inputValue("#request-link");
+  assert.ok(link.startsWith(`${env.origin}/#/declare?r=`), link);
+
+  // Counterparty: a new browser context opens the link (it lands on "/" and moves to /declare).
+  const buyer = await env.newPage();
+  await buyer.goto(link);
+  await buyer.waitForSelector("#declare-request-heading");
+  assert.equal(new URL(buyer.url()).pathname, "/declare");
+  assert.match(await buyer.locator(".declare-request").textContent(), /Muster Elektronik GmbH/);
+  assert.match(await buyer.locator(".declare-request").textContent(), /Microcontrollers, 32-bit/);
+  assert.equal((await buyer.locator(".declare-request .fingerprint").textContent()).trim(), exporterKey);
+  // Prefilled from the request; typed text survives a language switch.
+  assert.equal(await buyer.inputValue("#declare-customer-name"), "Steppe Trade LLP");
+  await buyer.fill("#declare-end-use", "Сборка контроллеров для насосных станций в Алматы");
+  await buyer.selectOption("#language", "ru");
+  await buyer.waitForFunction(() => document.querySelector("#declare-form-heading")?.textContent.includes("декларация"));
+  assert.equal(await buyer.inputValue("#declare-end-use"), "Сборка контроллеров для насосных станций в Алматы");
+  assert.equal(await buyer.inputValue("#declare-qty-0"), "5000");
+  await assertAxe(buyer, "declaration form (ru)");
+
+  // Submitting too early names what is missing, in Russian.
+  await buyer.click("#declare-download");
+  await buyer.waitForSelector(".form-problems");
+  assert.match(await buyer.locator(".form-problems").textContent(), /Заполните: Адрес вашей компании/);
+
+  await buyer.fill("#declare-customer-address", "пр. Абая 10, Алматы");
+  await buyer.selectOption("#declare-customer-role", "ultimate_consignee");
+  await buyer.check("#declare-disposition-incorporate");
+  await buyer.fill("#declare-end-user-name", "ТОО Степь Трейд");
+  await buyer.fill("#declare-end-user-address", "пр. Абая 10, Алматы");
+  await buyer.selectOption("#declare-end-user-country", "KZ");
+  await buyer.selectOption("#declare-end-use-country", "KZ");
+  for (const c of ["no-russia-belarus", "no-military", "audit", "flow-down"]) await buyer.check(`#declare-commit-${c}`);
+  await buyer.fill("#declare-signatory-name", "Айгерим Нурланова");
+  await buyer.fill("#declare-signatory-title", "Директор");
+  const buyerKey = await createKey(buyer, "declare");
+  assert.notEqual(buyerKey, exporterKey, "each browser has its own key");
+  await buyer.check("#declare-sign");
+  const responseFile = await download(buyer, "#declare-download", "response.json");
+  const response = JSON.parse(readFileSync(responseFile, "utf8"));
+  assert.equal(response.format, "enduse-declaration-response");
+  assert.equal(response.body.request_id, request.body.request_id);
+  assert.equal(response.body.request_digest, request.digest);
+  assert.equal(response.signature.fingerprint, buyerKey);
+  assert.ok((await buyer.inputValue("#declare-response-link")).includes("#/declare?r="));
+  await screenshot(buyer, "records-declare-ru-1280.png");
+  await buyer.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await noHorizontalScroll(buyer), "declaration form fits 375 px");
+  await screenshot(buyer, "records-declare-ru-375.png");
+  assertClean(assert, buyer);
+
+  // The same request loaded as a file in a third browser, and the buyer's key carried over by file.
+  const other = await env.newPage();
+  await open(other, env.origin, "/declare");
+  await other.setInputFiles("#declare-request-file", requestFile);
+  await other.waitForSelector("#declare-request-heading");
+  assert.match(await other.locator(".declare-request").textContent(), /Muster Elektronik GmbH/);
+  const keyFile = await download(buyer, ".signing-key button:text-is('Экспортировать файл ключа')", "key.txt");
+  await other.setInputFiles("#declare-key-import", keyFile);
+  await other.waitForSelector(".signing-key .fingerprint");
+  assert.equal((await other.locator(".signing-key .fingerprint").textContent()).trim(), buyerKey);
+  assertClean(assert, other);
+
+  // Exporter imports the response: matching and signed by the buyer's key.
+  await exporter.setInputFiles("#response-file", responseFile);
+  const check = exporter.locator(".declaration-check");
+  await check.waitFor();
+  assert.equal(await check.getAttribute("data-status"), "received_matching_signed");
+  assert.equal((await check.locator(".fingerprint").textContent()).trim(), buyerKey);
+
+  // The record embeds the declaration and verifies on /verify with the exporter's fingerprint.
+  await exporter.fill("#record-signatory-name", "Erika Muster");
+  await exporter.fill("#record-signatory-role", "Export control officer");
+  const recordFile = await download(exporter, "#record-download", "record.json");
+  const record = JSON.parse(readFileSync(recordFile, "utf8"));
+  assert.equal(record.body.declaration_status, "received_matching_signed");
+  assert.equal(record.body.declarations.length, 1);
+  await open(exporter, env.origin, "/verify");
+  await exporter.setInputFiles("#verify-file", recordFile);
+  const result = exporter.locator(".verify-result");
+  await result.waitFor();
+  assert.equal(await result.getAttribute("data-state"), "valid");
+  assert.equal(await exporter.getAttribute(".verify-result [data-kind]", "data-kind"), "enduse-record");
+  assert.equal((await result.locator(".fingerprint").textContent()).trim(), exporterKey);
+  assert.match(await exporter.locator(".record-summary").textContent(), /Erika Muster, Export control officer/);
+  assert.match(await exporter.locator(".record-summary").textContent(), /UTC[+-]\d\d:\d\d/);
+  assert.ok(await exporter.locator("#verify-print").isVisible());
+  await assertAxe(exporter, "verify (valid record)");
+  // The print layout keeps the verdict and summary and drops the pickers.
+  await exporter.emulateMedia({ media: "print" });
+  assert.equal(await exporter.locator(".drop-zone").isVisible(), false, "drop zone not printed");
+  assert.ok(await exporter.locator(".record-summary").isVisible(), "summary printed");
+  assert.ok(await exporter.locator(".verify-result .fingerprint").isVisible(), "fingerprint printed");
+  await exporter.emulateMedia({ media: "screen" });
+  await screenshot(exporter, "records-verify-valid-1280.png");
+
+  // A tampered copy is altered, and the changed field is named.
+  record.body.transaction.goods[0].quantity = "50";
+  const tampered = join(work, "tampered.json");
+  writeFileSync(tampered, JSON.stringify(record, null, 2));
+  await exporter.setInputFiles("#verify-file", tampered);
+  await exporter.waitForSelector('.verify-result[data-state="altered"]');
+  assert.deepEqual(
+    (await exporter.locator(".changed-paths code").allTextContents()).map((s) => s.trim()),
+    ["body.transaction.goods[0].quantity"],
+  );
+  assertClean(assert, exporter);
+});
+
+test("/verify: malformed, unsupported, dropped and oversize files get their own message; drop zone is labelled", async () => {
+  const page = await env.newPage();
+  await open(page, env.origin, "/verify");
+  await assertAxe(page, "verify (empty)");
+  assert.equal(await page.getAttribute(".drop-zone", "aria-labelledby"), "verify-drop-label");
+
+  const garbage = join(work, "garbage.json");
+  writeFileSync(garbage, '{"format": "enduse-record", "version": 1, "body": ');
+  await page.setInputFiles("#verify-file", garbage);
+  await page.waitForSelector('.verify-result[data-state="malformed"]');
+  assert.match(await page.locator(".verify-result .reason").textContent(), /line \d+/);
+
+  const future = join(work, "future.json");
+  writeFileSync(future, JSON.stringify({ format: "enduse-record", version: 2, body: {} }));
+  await page.setInputFiles("#verify-file", future);
+  await page.waitForSelector('.verify-result[data-state="unsupported"]');
+
+  // Dropping a file on the zone verifies it too.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['{"format":"enduse-record","version":7,"body":{}}'], "dropped.json", { type: "application/json" }));
+    document.querySelector(".drop-zone").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector(".verify-file")?.textContent.includes("dropped.json"));
+  assert.equal(await page.getAttribute(".verify-result", "data-state"), "unsupported");
+
+  const big = join(work, "big.json");
+  writeFileSync(big, Buffer.alloc(2 * 1024 * 1024 + 1, 0x20));
+  await page.setInputFiles("#verify-file", big);
+  await page.waitForSelector('.verify-result[data-state="unreadable"]');
+  assert.match(await page.locator(".verify-result").textContent(), /limit is 2097152 bytes/);
+  assertClean(assert, page);
+});
+
+test("/declare: a damaged link is refused with a message; the page works at 375 px", async () => {
+  const page = await env.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(`${env.origin}/#/declare?r=not*base64`);
+  await page.waitForSelector(".declare-problem");
+  assert.equal(new URL(page.url()).pathname, "/declare");
+  assert.match(await page.locator(".declare-problem").textContent(), /damaged/);
+  // A valid deflate stream of something that is not a request.
+  await page.evaluate(() => { location.hash = "#/declare?r=AwA"; });
+  await page.waitForFunction(() => document.querySelector(".declare-problem")?.textContent.length > 0);
+  assert.ok(await noHorizontalScroll(page), "declare page fits 375 px");
+  await open(page, env.origin, "/verify");
+  assert.ok(await noHorizontalScroll(page), "verify page fits 375 px");
+  await assertAxe(page, "declare (problem)");
+  assertClean(assert, page);
+});
