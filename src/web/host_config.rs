@@ -73,7 +73,7 @@ pub async fn load_and_apply() {
 async fn load_ruleset(path: &SitePath) -> Result<Ruleset, String> {
     let text = fetch_text(path.as_str())
         .await?
-        .ok_or_else(|| format!("{path}: the file was not found on this site (HTTP 404)"))?;
+        .ok_or_else(|| format!("{path}: the file was not found on this site"))?;
     Ruleset::from_toml_str(&text).map_err(|e| format!("{path}: {e}"))
 }
 
@@ -95,6 +95,13 @@ async fn fetch_text(path: &str) -> Result<Option<String>, String> {
             "{path}: the server answered HTTP {}",
             response.status()
         ));
+    }
+    // Hosts with a single-page-app fallback (Netlify `/* /index.html 200`,
+    // CloudFront error pages) answer a missing file with index.html: that is a
+    // missing file, not a broken one.
+    let content_type = response.headers().get("content-type").ok().flatten();
+    if content_type.is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html")) {
+        return Ok(None);
     }
     let body = response
         .text()

@@ -224,3 +224,22 @@ test("without config.json (a 404) the app starts with its defaults and no notice
   assert.ok(consoleErrors.length <= 2, `only the config.json 404 (page and worker): ${consoleErrors}`);
   assertClean(assert, { problems: { ...rest, consoleErrors: [] } });
 });
+
+test("an index.html answer from a host's SPA fallback counts as a missing file, not a broken one", async () => {
+  const env = await serve({ "config.json": JSON.stringify({ ruleset: "rules/missing.toml" }) });
+  const page = await env.newPage();
+  const fallback = (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: "<!DOCTYPE html><title>app</title>" });
+  await page.route("**/rules/missing.toml", fallback);
+  await open(page, env.origin, "/sources");
+  const notice = await page.locator(".host-notice").textContent();
+  assert.match(notice, /rules\/missing\.toml: the file was not found on this site/);
+  assert.match(await page.locator(".ruleset-facts").textContent(), /enduse-default/);
+  assertClean(assert, page);
+
+  // And an HTML answer for config.json itself means "no configuration": defaults, no notice.
+  const quiet = await env.newPage();
+  await quiet.route("**/config.json", fallback);
+  await open(quiet, env.origin, "/");
+  assert.equal(await quiet.locator(".host-notice").count(), 0);
+  assertClean(assert, quiet);
+});
