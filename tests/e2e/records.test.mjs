@@ -152,7 +152,14 @@ test("request → counterparty answers in Russian and signs → exporter imports
   assert.equal((await other.locator(".signing-key .fingerprint").textContent()).trim(), buyerKey);
   assertClean(assert, other);
 
-  // Exporter imports the response: matching and signed by the buyer's key.
+  // Exporter, later (after a reload): the request and the key are still there; the response
+  // is imported and matches, signed by the buyer's key.
+  await exporter.reload();
+  await exporter.waitForSelector("#record-actions-heading");
+  assert.match(await exporter.locator(".record-actions").textContent(), new RegExp(request.body.request_id));
+  assert.equal((await exporter.locator(".signing-key .fingerprint").textContent()).trim(), exporterKey);
+  assert.equal(await exporter.getAttribute(".record-rating strong", "data-rating") !== null, true);
+  await exporter.check("#record-sign");
   await exporter.setInputFiles("#response-file", responseFile);
   const check = exporter.locator(".declaration-check");
   await check.waitFor();

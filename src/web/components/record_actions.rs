@@ -32,8 +32,17 @@ use crate::pages::verify::I18n;
 use crate::pages::verify::read_error_text;
 use crate::storage;
 
-/// Where the latest declaration request (sealed JSON) is kept.
+/// Where the latest declaration request (sealed JSON) is kept; followed by
+/// `.<scope>` (the draft id) when the host page gives one, so that one
+/// draft's request never counts as evidence for another.
 pub const REQUEST_STORAGE_KEY: &str = "enduse.declaration-request";
+
+fn request_storage_key(scope: Option<&str>) -> String {
+    match scope {
+        Some(scope) => format!("{REQUEST_STORAGE_KEY}.{scope}"),
+        None => REQUEST_STORAGE_KEY.to_string(),
+    }
+}
 
 /// The user's UTC offset in minutes, east positive (JS reports west positive).
 pub fn utc_offset_minutes() -> i32 {
@@ -41,8 +50,8 @@ pub fn utc_offset_minutes() -> i32 {
 }
 
 /// The saved request, if it is still intact.
-fn saved_request() -> Option<Opened<DeclarationRequest>> {
-    let text = storage::get(REQUEST_STORAGE_KEY).ok().flatten()?;
+fn saved_request(key: &str) -> Option<Opened<DeclarationRequest>> {
+    let text = storage::get(key).ok().flatten()?;
     record::open_request(text.as_bytes()).ok()
 }
 
@@ -116,7 +125,7 @@ pub fn problem_text(i18n: I18n, problem: &ResponseProblem) -> String {
 /// Record, request and response actions for one transaction.
 ///
 /// Embed in the results page:
-/// `<RecordActions transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone())) />`
+/// `<RecordActions transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone())) scope=ctx.draft.get_value() />`
 #[component]
 pub fn RecordActions(
     /// The transaction as the questionnaire currently has it.
@@ -125,14 +134,18 @@ pub fn RecordActions(
     /// Told the declaration status whenever a response is imported.
     #[prop(optional)]
     on_declaration: Option<Callback<DeclarationStatus>>,
+    /// Keeps the request per draft (pass the draft id).
+    #[prop(optional, into)]
+    scope: Option<String>,
 ) -> impl IntoView {
+    let storage_key = StoredValue::new(request_storage_key(scope.as_deref()));
     let i18n = use_i18n();
     let (stored_key, key_problem) = signing_key::load();
     let key = RwSignal::new(stored_key);
     let sign = RwSignal::new(false);
     let signatory_name = RwSignal::new(String::new());
     let signatory_role = RwSignal::new(String::new());
-    let request = RwSignal::new(saved_request());
+    let request = RwSignal::new(storage_key.with_value(|k| saved_request(k)));
     let request_link = RwSignal::new(None::<String>);
     let check = RwSignal::new(None::<ResponseCheck>);
     let notice = RwSignal::new(key_problem);
@@ -221,7 +234,7 @@ pub fn RecordActions(
         });
         match outcome {
             Ok((sealed, opened)) => {
-                if let Err(e) = storage::set(REQUEST_STORAGE_KEY, &sealed.json) {
+                if let Err(e) = storage_key.with_value(|k| storage::set(k, &sealed.json)) {
                     notice.set(Some(
                         t_string!(i18n, records.request_not_kept, reason = e.to_string())
                             .to_string(),

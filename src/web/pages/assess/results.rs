@@ -115,6 +115,7 @@ pub fn Results(
             {body}
             <crate::components::record_actions::RecordActions
                 transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
+                scope=ctx.draft.get_value()
             />
         </div>
     }
