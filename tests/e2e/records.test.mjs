@@ -251,6 +251,16 @@ test("/declare: a damaged link is refused with a message; the page works at 375 
   assert.ok(await noHorizontalScroll(page), "declare page fits 375 px");
   await open(page, env.origin, "/verify");
   assert.ok(await noHorizontalScroll(page), "verify page fits 375 px");
+  // The file picker is reachable with the keyboard, and the page is clean in Kazakh too.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.id === "verify-file");
+  }
+  assert.ok(reached, "Tab reaches the file picker");
+  await page.selectOption("#language", "kk");
+  await page.waitForFunction(() => document.querySelector("#verify-drop-label")?.textContent.includes("сүйреп"));
+  await assertAxe(page, "verify (kk)");
   await assertAxe(page, "declare (problem)");
   assertClean(assert, page);
 });
