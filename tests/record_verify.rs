@@ -260,7 +260,9 @@ fn responses_map_to_declaration_status() {
     let check = check_response(&request, unsigned.json.as_bytes());
     assert_eq!(check.status, DeclarationStatus::ReceivedMatchingUnsigned);
 
-    let cases: Vec<(Box<dyn Fn(&mut DeclarationResponse)>, ResponseProblem)> = vec![
+    /// One way to spoil a response, and the problem the check must report for it.
+    type Spoil = Box<dyn Fn(&mut DeclarationResponse)>;
+    let cases: Vec<(Spoil, ResponseProblem)> = vec![
         (
             Box::new(|r| r.request_digest = Digest::of(b"other")),
             ResponseProblem::AnswersAnotherRequest,
