@@ -179,8 +179,9 @@ test("request → counterparty answers in Russian and signs → exporter imports
   await result.waitFor();
   assert.equal(await result.getAttribute("data-state"), "valid");
   assert.equal(await exporter.getAttribute(".verify-result [data-kind]", "data-kind"), "enduse-record");
-  assert.equal((await result.locator(".fingerprint").textContent()).trim(), exporterKey);
+  assert.equal((await result.locator(".fingerprint").first().textContent()).trim(), exporterKey);
   assert.match(await exporter.locator(".record-summary").textContent(), /Erika Muster, Export control officer/);
+  assert.equal((await exporter.locator(".embedded-declarations .fingerprint").textContent()).trim(), buyerKey);
   assert.match(await exporter.locator(".record-summary").textContent(), /UTC[+-]\d\d:\d\d/);
   assert.ok(await exporter.locator("#verify-print").isVisible());
   await assertAxe(exporter, "verify (valid record)");
@@ -188,7 +189,7 @@ test("request → counterparty answers in Russian and signs → exporter imports
   await exporter.emulateMedia({ media: "print" });
   assert.equal(await exporter.locator(".drop-zone").isVisible(), false, "drop zone not printed");
   assert.ok(await exporter.locator(".record-summary").isVisible(), "summary printed");
-  assert.ok(await exporter.locator(".verify-result .fingerprint").isVisible(), "fingerprint printed");
+  assert.ok(await exporter.locator(".verify-result .fingerprint").first().isVisible(), "fingerprint printed");
   await exporter.emulateMedia({ media: "screen" });
   await screenshot(exporter, "records-verify-valid-1280.png");
 

@@ -241,6 +241,18 @@ pub fn report_view(
     };
     let signature = signature_view(i18n, &report.signature);
     let kind = kind_text(i18n, report.kind);
+    // A record's embedded declarations are re-verified from the record alone.
+    let declarations = (!report.declarations.is_empty()).then(|| {
+        let items = report
+            .declarations
+            .iter()
+            .map(|state| view! { <li>{signature_view(i18n, state)}</li> })
+            .collect_view();
+        view! {
+            <dt>{t!(i18n, records.summary_declarations_embedded)}</dt>
+            <dd><ol class="embedded-declarations">{items}</ol></dd>
+        }
+    });
     view! {
         <div class=format!("verify-result state-{name}") data-state=name role=role>
             <p class="verify-headline">{headline}</p>
@@ -250,6 +262,7 @@ pub fn report_view(
                 <dd data-kind=report.kind.map(|k| k.format_name())>{kind}</dd>
                 <dt>{t!(i18n, records.signature_label)}</dt>
                 <dd>{signature}</dd>
+                {declarations}
                 {digest.map(|d| view! {
                     <dt>{t!(i18n, records.digest_label)}</dt>
                     <dd><code class="hash">{d}</code></dd>
