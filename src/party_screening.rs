@@ -72,11 +72,13 @@ pub fn outcome_of(outcome: Outcome) -> ScreeningOutcome {
     }
 }
 
-/// One line: the outcome and, for a hit, the best one's list, entry id,
-/// programmes, matched name and score; for no hit, the lists searched.
+/// One line for the report. For a hit: the best one's score, list, entry id,
+/// programmes and matched name (the outcome itself is in
+/// [`PartyScreening::outcome`], and the rules' sentences already say it). For
+/// no hit: "no list match" with the name and the lists searched.
 pub fn summary(result: &ScreeningResult, lists: &[ListMeta]) -> String {
     match best_hit(result) {
-        Some(hit) => hit_line(result.outcome, hit, result.hits.len()),
+        Some(hit) => hit_line(hit, result.hits.len()),
         None => {
             let files: Vec<&str> = lists.iter().map(|l| l.file_name.as_str()).collect();
             if files.is_empty() {
@@ -104,7 +106,7 @@ pub fn best_hit(result: &ScreeningResult) -> Option<&Hit> {
     })
 }
 
-fn hit_line(outcome: Outcome, hit: &Hit, hit_count: usize) -> String {
+fn hit_line(hit: &Hit, hit_count: usize) -> String {
     let programmes = if hit.programmes.is_empty() {
         String::new()
     } else {
@@ -115,7 +117,7 @@ fn hit_line(outcome: Outcome, hit: &Hit, hit_count: usize) -> String {
         n => format!("; {n} more hit(s)"),
     };
     format!(
-        "{outcome}: score {score} with {list} entry {id}{programmes}, matched name «{matched}» ({kind}){others}",
+        "score {score} with {list} entry {id}{programmes}, matched name «{matched}» ({kind}){others}",
         score = hit.score,
         list = hit.list,
         id = hit.entry_id,
@@ -205,7 +207,11 @@ mod tests {
         let buyer = &evidence[0];
         assert_eq!(buyer.party, PartyRef::Buyer);
         assert_eq!(buyer.outcome, ScreeningOutcome::PotentialMatch);
-        assert!(buyer.summary.starts_with("potential match: score "));
+        assert!(
+            buyer.summary.starts_with("score 1.00 with "),
+            "{}",
+            buyer.summary
+        );
         // The best hit's list, id, programme and matched name are named.
         let best = best_hit(&results[0].1).expect("a potential match has a hit");
         assert!(buyer.summary.contains(&best.list), "{}", buyer.summary);
@@ -242,7 +248,11 @@ mod tests {
         assert!(!result.hits.is_empty(), "partial name finds the entry");
         assert_eq!(evidence[0].outcome, outcome_of(result.outcome));
         assert_eq!(evidence[0].outcome, ScreeningOutcome::Review);
-        assert!(evidence[0].summary.starts_with("review: score "));
+        assert!(
+            evidence[0].summary.starts_with("score 0."),
+            "{}",
+            evidence[0].summary
+        );
     }
 
     #[test]

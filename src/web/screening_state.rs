@@ -53,6 +53,9 @@ pub struct ScreeningState {
 
 thread_local! {
     static STATE: Cell<Option<ScreeningState>> = const { Cell::new(None) };
+    /// Owns the state's signals for the whole session. Signals created under
+    /// the first page that asked would be disposed when that page unmounts.
+    static OWNER: RefCell<Option<Owner>> = const { RefCell::new(None) };
     /// Parsed lists, kept so that adding a file rebuilds the index with the others.
     static LISTS: RefCell<Vec<SanctionsList>> = const { RefCell::new(Vec::new()) };
 }
@@ -62,12 +65,19 @@ pub fn state() -> ScreeningState {
     if let Some(s) = STATE.with(Cell::get) {
         return s;
     }
-    let s = ScreeningState {
+    // `new_root` makes itself the current owner; the caller's is put back below.
+    let caller = Owner::current();
+    let owner = Owner::new_root(None);
+    let s = owner.with(|| ScreeningState {
         index: RwSignal::new(None),
         errors: RwSignal::new(Vec::new()),
         phase: RwSignal::new(LoadPhase::Loading),
         labels: RwSignal::new(HashMap::new()),
-    };
+    });
+    OWNER.with(|o| *o.borrow_mut() = Some(owner));
+    if let Some(caller) = caller {
+        caller.set();
+    }
     STATE.with(|c| c.set(Some(s)));
     wasm_bindgen_futures::spawn_local(load_site_lists(s));
     s

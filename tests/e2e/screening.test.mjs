@@ -8,7 +8,8 @@ import { launch, open, axeViolations, assertClean, screenshot } from "./harness.
 
 let env;
 before(async () => {
-  env = await launch();
+  // ENDUSE_DIST: test a build made elsewhere (e.g. `trunk build --dist /tmp/x`).
+  env = await launch(process.env.ENDUSE_DIST ? { dist: process.env.ENDUSE_DIST } : {});
 });
 after(async () => {
   await env?.close();
@@ -52,6 +53,13 @@ test("the sample lists load with format, entry count, date and SHA-256", async (
   assert.match(sha, /^[0-9a-f]{12}$/);
   assert.match(await sdnRow.locator("code.hash").getAttribute("title"), /^[0-9a-f]{64}$/);
   assert.equal(await page.locator("#list-errors").count(), 0, "no load errors");
+  // The lists belong to the session, not the page: leave and come back.
+  await page.click("nav a[href='/assess']");
+  await page.waitForURL(env.origin + "/assess");
+  await page.click("nav a[href='/screening']");
+  await page.waitForSelector("#loaded-lists tbody tr");
+  assert.equal(await rows.count(), 4, "lists still loaded after navigating away and back");
+  assert.equal(await screenName(page, "Karatau Vektor Elektronika LLP"), "potential match");
   assertClean(assert, page);
 });
 
@@ -119,7 +127,7 @@ function namesCsv() {
   return "id,name\n" + names.map((n, i) => `${i + 1},"${n.replace(/"/g, '""')}"`).join("\n") + "\n";
 }
 
-test("a batch CSV of 200 names shows progress, completes and downloads as CSV", async () => {
+test("a batch CSV of 200 names shows progress, completes and downloads as CSV", async (t) => {
   const page = await env.newPage();
   await openScreening(page);
   // Record every value the progress bar takes.
@@ -130,8 +138,10 @@ test("a batch CSV of 200 names shows progress, completes and downloads as CSV", 
       if (p) window.__progress.push(Number(p.getAttribute("value")));
     }).observe(document.querySelector("main"), { subtree: true, childList: true, attributes: true });
   });
+  const started = Date.now();
   await page.setInputFiles("#batch-file", { name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(namesCsv()) });
   await page.waitForSelector("#batch-summary");
+  t.diagnostic(`200 names screened and rendered in ${Date.now() - started} ms`);
   const seen = await page.evaluate(() => window.__progress);
   assert.ok(seen.some((v) => v > 0 && v < 200), `intermediate progress painted: ${seen.join(",")}`);
   assert.equal(await page.getAttribute("#batch-progress", "value"), "200");
@@ -215,5 +225,24 @@ test("the page is translated and axe-clean in every language", async () => {
   assert.equal(headings.en, "Restricted-party screening");
   assert.notEqual(headings.ru, headings.en);
   assert.notEqual(headings.kk, headings.ru);
+  assertClean(assert, page);
+});
+
+test("the questionnaire screens its named parties: a listed buyer stops the assessment with the hit named", async () => {
+  const page = await env.newPage();
+  await open(page, env.origin, "/assess");
+  await page.getByRole("button", { name: "New draft" }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
+  await page.goto(`${env.origin}/assess/${id}/parties`);
+  await page.waitForSelector("#buyer-name");
+  await page.fill("#buyer-name", "ТОО «Степпе Фалкон Авионикс»");
+  const finding = page.locator("#live-rating ~ * [data-rule='SCREEN-POTENTIAL-MATCH'], [data-rule='SCREEN-POTENTIAL-MATCH']").first();
+  await finding.waitFor({ state: "attached", timeout: 15000 });
+  assert.match(await finding.textContent(), /score 1\.00 with sample-\S+ entry \S+ .*STEPPE FALCON AVIONICS TOO/);
+  assert.equal((await page.locator("#live-rating .rating").textContent()).trim(), "Stop");
+  // A benign buyer: the finding goes away.
+  await page.fill("#buyer-name", "Northwind Garden Supplies GmbH");
+  await page.waitForFunction(() => !document.querySelector("[data-rule='SCREEN-POTENTIAL-MATCH']"));
   assertClean(assert, page);
 });

@@ -429,7 +429,7 @@ fn Batch(s: ScreeningState, options: Signal<Option<ScreenOptions>>) -> impl Into
             index,
             opts,
             names,
-            move || generation.get_value() == run,
+            move || generation.try_get_value() == Some(run),
             progress,
             results,
         ));
@@ -599,19 +599,25 @@ async fn run_batch(
 ) {
     let total = names.len();
     let mut out = Vec::with_capacity(total);
-    progress.set(Some(Progress { done: 0, total }));
+    if progress
+        .try_set(Some(Progress { done: 0, total }))
+        .is_some()
+    {
+        return;
+    }
     for chunk in names.chunks(CHUNK) {
         next_tick().await;
         if !still_current() {
             return;
         }
         out.extend(chunk.iter().map(|n| index.screen(n, &opts)));
-        progress.set(Some(Progress {
-            done: out.len(),
-            total,
-        }));
+        let done = out.len();
+        // A page left mid-batch has disposed its signals: stop quietly.
+        if progress.try_set(Some(Progress { done, total })).is_some() {
+            return;
+        }
     }
-    results.set(Arc::new(out));
+    let _ = results.try_set(Arc::new(out));
 }
 
 /// Resolves on the next macrotask (`setTimeout(0)`), letting the browser

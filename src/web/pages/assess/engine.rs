@@ -13,11 +13,16 @@ use crate::active_ruleset;
 
 /// Evaluates the transaction with the active ruleset, texts in `lang`.
 ///
-/// Screening and declarations are not part of the questionnaire, so the
-/// evidence is "nothing known": rules on them show as missing information.
+/// The named parties are screened against the session's sanctions lists
+/// (none screened until lists have loaded; this re-runs when they do).
+/// Declarations are not part of the questionnaire, so their status is unknown.
 pub fn assess(tx: &Transaction, lang: Lang) -> Result<Assessment, String> {
     let ruleset = active_ruleset::get()?;
-    Ok(evaluate_in(tx, &Evidence::default(), &ruleset, lang))
+    let evidence = Evidence {
+        screening: crate::screening_state::evidence_for(tx),
+        ..Evidence::default()
+    };
+    Ok(evaluate_in(tx, &evidence, &ruleset, lang))
 }
 
 /// Where a code appears in the ruleset's goods lists, for the hint under the
