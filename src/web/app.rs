@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::{I18nContextProvider, t, t_string, use_i18n};
 use crate::host_config::{self, HostBrand, HostFooter, HostNotice};
+use crate::i18n::{I18nContextProvider, t, t_string, use_i18n};
 use crate::language::{self, LanguageSwitcher};
 use crate::offline::UpdateNotice;
 use crate::pages;
@@ -29,7 +29,7 @@ fn Shell() -> impl IntoView {
     host_config::apply_default_language();
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, shell.skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, shell.skip_to_content)}</a>
         <header class="site-header">
             <div class="brand">
                 <A href="/" attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
@@ -74,5 +74,17 @@ fn Shell() -> impl IntoView {
             <p>{t!(i18n, shell.footer_privacy)}</p>
             <p>{t!(i18n, shell.footer_disclaimer)}</p>
         </footer>
+    }
+}
+
+/// Moves focus to `<main>` without letting the router treat `#main` as a navigation.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = main.focus();
     }
 }

@@ -10,6 +10,7 @@ const ROUTES = [
   { path: "/assess", en: "New assessment" },
   { path: "/declare", en: "Counterparty declaration" },
   { path: "/verify", en: "Verify a record" },
+  { path: "/screening", en: "Restricted-party screening" },
   { path: "/sources", en: "Sources & method" },
 ];
 
