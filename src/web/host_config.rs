@@ -17,14 +17,13 @@ use enduse::config::{CONFIG_FILE, HostConfig, SitePath};
 use enduse::lang::Lang;
 use enduse::ruleset::Ruleset;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{t, use_i18n};
 use crate::{active_ruleset, language};
 
-/// Where the app's files live: the site root (Trunk's `public_url`).
-const BASE: &str = "/";
+use crate::site::{BASE, describe};
 
 /// What start-up learned about the host's configuration.
 #[derive(Debug, Default)]
@@ -79,14 +78,7 @@ async fn load_ruleset(path: &SitePath) -> Result<Ruleset, String> {
 
 /// GETs a same-origin file; `Ok(None)` on 404, `Err` with a readable reason otherwise.
 async fn fetch_text(path: &str) -> Result<Option<String>, String> {
-    let url = format!("{BASE}{path}");
-    let window = web_sys::window().ok_or("no browser window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| format!("{path}: could not be fetched ({})", describe(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| format!("{path}: the browser returned no response"))?;
+    let response = crate::site::get(path).await?;
     if response.status() == 404 {
         return Ok(None);
     }
@@ -112,15 +104,6 @@ async fn fetch_text(path: &str) -> Result<Option<String>, String> {
     body.as_string()
         .map(Some)
         .ok_or_else(|| format!("{path}: is not text"))
-}
-
-fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "network error".into())
 }
 
 /// Sets `--brand` and friends through the CSSOM, which the CSP allows (a style

@@ -31,6 +31,8 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 mod screening_state;
 #[cfg(target_arch = "wasm32")]
+mod site;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -18,13 +18,11 @@ use enduse::screening::{SanctionsList, ScreenOptions, ScreeningIndex};
 use enduse::screening_files::{ListFile, add_files};
 use leptos::prelude::*;
 use serde::Deserialize;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::host_config;
 
-/// Where the app's files live: the site root (Trunk's `public_url`).
-const BASE: &str = "/";
+use crate::site::describe;
 /// The folder and manifest of the lists shipped with the app.
 const LISTS_DIR: &str = "lists/";
 const MANIFEST: &str = "lists/index.json";
@@ -226,14 +224,7 @@ fn file_name(path: &str) -> &str {
 
 /// GETs a same-origin file's bytes; the error names the path.
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    let url = format!("{BASE}{path}");
-    let window = web_sys::window().ok_or("no browser window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| format!("{path}: could not be fetched ({})", describe(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| format!("{path}: the browser returned no response"))?;
+    let response = crate::site::get(path).await?;
     if !response.ok() {
         return Err(format!(
             "{path}: the server answered HTTP {}",
@@ -259,13 +250,4 @@ pub async fn read_file(file: &web_sys::File) -> Result<ListFile, String> {
         name,
         bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
     })
-}
-
-fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "network error".into())
 }

@@ -7,7 +7,6 @@
 //! exactly as it does in `enduse screen`.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use enduse::screening::{
     Hit, ListMeta, NameKind, Outcome, ScreenOptions, ScreeningIndex, ScreeningResult,
@@ -635,31 +634,12 @@ async fn next_tick() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Saves the CSV through a Blob and a transient `<a download>`; nothing leaves
-/// the machine. A BOM lets spreadsheet programs read Cyrillic names as UTF-8.
+/// Saves the CSV through the app's download helper; nothing leaves the machine.
+/// A BOM lets spreadsheet programs read Cyrillic names as UTF-8.
 fn download_csv(file_name: &str, csv: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no browser window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{csv}")));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not prepare the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser does not allow saving generated files".to_string())?;
-    let anchor = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or("the browser could not prepare the download link")?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(30),
-    );
-    Ok(())
+    crate::download::download_text(
+        file_name,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{csv}"),
+    )
 }

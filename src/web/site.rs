@@ -1,0 +1,33 @@
+//! Requests to the app's own site: the only network use the app has.
+//!
+//! The CSP (`connect-src 'self'`) already forbids other origins; keeping every
+//! request in this one place makes that easy to see in the code too.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the app's files live: the site root (Trunk's `public_url`).
+pub const BASE: &str = "/";
+
+/// GETs `path` (relative to the site root) and returns the response, whatever
+/// its status; the error names the path and reads as a sentence.
+pub async fn get(path: &str) -> Result<web_sys::Response, String> {
+    let url = format!("{BASE}{path}");
+    let window = web_sys::window().ok_or("no browser window")?;
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("{path}: could not be fetched ({})", describe(&e)))?;
+    response
+        .dyn_into()
+        .map_err(|_| format!("{path}: the browser returned no response"))
+}
+
+/// A readable reason from a JavaScript error value.
+pub fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "network error".into())
+}
