@@ -12,6 +12,9 @@ pub struct Ctx {
     pub draft: StoredValue<String>,
     /// The answers.
     pub form: RwSignal<Form>,
+    /// The status of the counterparty declaration imported in this session
+    /// (unknown until a response is imported on the results page).
+    pub declaration: RwSignal<Option<enduse::model::DeclarationStatus>>,
 }
 
 impl Ctx {

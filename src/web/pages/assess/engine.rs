@@ -7,7 +7,7 @@
 use enduse::evaluate::{Assessment, evaluate_in};
 use enduse::hs::HsCode;
 use enduse::lang::Lang;
-use enduse::model::{Evidence, Transaction};
+use enduse::model::{DeclarationStatus, Evidence, Transaction};
 
 use crate::active_ruleset;
 
@@ -15,12 +15,17 @@ use crate::active_ruleset;
 ///
 /// The named parties are screened against the session's sanctions lists
 /// (none screened until lists have loaded; this re-runs when they do).
-/// Declarations are not part of the questionnaire, so their status is unknown.
-pub fn assess(tx: &Transaction, lang: Lang) -> Result<Assessment, String> {
+/// `declaration` is the status of a counterparty response imported on the
+/// results page this session; `None` leaves it unknown (missing information).
+pub fn assess(
+    tx: &Transaction,
+    declaration: Option<DeclarationStatus>,
+    lang: Lang,
+) -> Result<Assessment, String> {
     let ruleset = active_ruleset::get()?;
     let evidence = Evidence {
         screening: crate::screening_state::evidence_for(tx),
-        ..Evidence::default()
+        declaration: declaration.into(),
     };
     Ok(evaluate_in(tx, &evidence, &ruleset, lang))
 }

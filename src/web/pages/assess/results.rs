@@ -116,6 +116,7 @@ pub fn Results(
             <crate::components::record_actions::RecordActions
                 transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
                 scope=ctx.draft.get_value()
+                on_declaration=Callback::new(move |status| ctx.declaration.set(Some(status)))
             />
         </div>
     }

@@ -107,6 +107,7 @@ fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> imp
     let ctx = Ctx {
         draft: StoredValue::new(id.clone()),
         form: RwSignal::new(form),
+        declaration: RwSignal::new(None),
     };
     let name = Signal::stored(name);
     let save_error = RwSignal::new(None::<String>);
@@ -128,7 +129,8 @@ fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> imp
     });
     let assessment = Memo::new(move |_| {
         let lang = language::current();
-        ctx.form.with(|f| engine::assess(&f.tx, lang))
+        let declaration = ctx.declaration.get();
+        ctx.form.with(|f| engine::assess(&f.tx, declaration, lang))
     });
     let progress = move || {
         let current = step.get();
