@@ -250,15 +250,7 @@ fn request_view(i18n: I18n, request: &Opened<DeclarationRequest>) -> impl IntoVi
             <h3>{t!(i18n, records.request_goods)}</h3>
             <div class="table-scroll">
                 <table class="request-goods">
-                    <thead>
-                        <tr>
-                            <th scope="col">"#"</th>
-                            <th scope="col">{t!(i18n, records.col_description)}</th>
-                            <th scope="col">{t!(i18n, records.col_hs)}</th>
-                            <th scope="col">{t!(i18n, records.col_quantity)}</th>
-                            <th scope="col">{t!(i18n, records.col_unit)}</th>
-                        </tr>
-                    </thead>
+                    <GoodsTableHead />
                     <tbody>
                         {goods.into_iter().enumerate().map(|(i, g)| view! {
                             <tr>
@@ -290,5 +282,23 @@ fn request_view(i18n: I18n, request: &Opened<DeclarationRequest>) -> impl IntoVi
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The column headings shared by the request's goods table and the
+/// declaration's items table, so both read the same in every language.
+#[component]
+pub fn GoodsTableHead() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">"#"</th>
+                <th scope="col">{t!(i18n, records.col_description)}</th>
+                <th scope="col">{t!(i18n, records.col_hs)}</th>
+                <th scope="col">{t!(i18n, records.col_quantity)}</th>
+                <th scope="col">{t!(i18n, records.col_unit)}</th>
+            </tr>
+        </thead>
     }
 }

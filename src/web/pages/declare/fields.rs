@@ -332,15 +332,7 @@ pub fn DeclarationForm(
                 <p class="hint">{t!(i18n, records.items_hint)}</p>
                 <div class="table-scroll">
                     <table class="declare-items">
-                        <thead>
-                            <tr>
-                                <th scope="col">"#"</th>
-                                <th scope="col">{t!(i18n, records.col_description)}</th>
-                                <th scope="col">{t!(i18n, records.col_hs)}</th>
-                                <th scope="col">{t!(i18n, records.col_quantity)}</th>
-                                <th scope="col">{t!(i18n, records.col_unit)}</th>
-                            </tr>
-                        </thead>
+                        <super::GoodsTableHead />
                         <tbody>{items}</tbody>
                     </table>
                 </div>
