@@ -23,7 +23,7 @@ pub use render::{location_label, location_path, unknown_word, value_text};
 
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
-use crate::ruleset::facts::{LineField, PartyField};
+use crate::ruleset::facts::{HopField, LineField, PartyField};
 use crate::ruleset::{Citation, Condition, Rule, Ruleset, Scoring, Severity, Test};
 
 /// Which ruleset produced an assessment.
@@ -56,6 +56,9 @@ pub struct Finding {
     pub mitigations: Vec<String>,
     /// Paths of the answers that made the rule fire (`buyer.established`, `goods.0.hs`).
     pub triggers: Vec<String>,
+    /// Hops of the chain (zero-based) the finding is about, for the chain view.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hops: Vec<usize>,
 }
 
 /// An unanswered question that could change the assessment.
@@ -134,7 +137,9 @@ fn max_tier_weight(ruleset: &Ruleset, cond: &Condition) -> u32 {
             .map(|c| max_tier_weight(ruleset, c))
             .max()
             .unwrap_or(1),
-        Condition::AnyLine(inner) | Condition::AnyParty(inner) => max_tier_weight(ruleset, inner),
+        Condition::AnyLine(inner) | Condition::AnyParty(inner) | Condition::AnyHop(inner) => {
+            max_tier_weight(ruleset, inner)
+        }
         // A negated match contributes no tier binding.
         Condition::Not(_) | Condition::Unknown(_) => 1,
         Condition::Test(_, Test::HsList { list, tiers }) => ruleset
@@ -184,7 +189,9 @@ pub fn evaluate_in(
                 triggers.retain(|l| {
                     !matches!(
                         l,
-                        Located::Party(_, PartyField::Kind) | Located::Line(_, LineField::Number)
+                        Located::Party(_, PartyField::Kind)
+                            | Located::Line(_, LineField::Number)
+                            | Located::Hop(_, HopField::Number | HopField::IsLast)
                     )
                 });
                 triggers.sort();
@@ -208,6 +215,12 @@ pub fn evaluate_in(
                         citations: rule.citations().to_vec(),
                         mitigations: rule.mitigations(lang).map(str::to_string).collect(),
                         triggers: triggers.into_iter().map(location_path).collect(),
+                        hops: {
+                            let mut hops = trace.hops.clone();
+                            hops.sort_unstable();
+                            hops.dedup();
+                            hops
+                        },
                     },
                 ));
             }

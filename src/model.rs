@@ -13,16 +13,18 @@
 //!   exist) are still rejected: the UI keeps raw text until it parses.
 
 mod answer;
+mod chain;
 mod currency;
 mod enums;
 mod evidence;
 mod transaction;
 
 pub use answer::{Answer, Fact};
+pub use chain::{Hop, HopDocuments, final_country, quantity_change};
 pub use currency::{Currency, UnknownCurrency};
 pub use enums::{
-    DeclarationStatus, Disposition, PartyKind, PartyRole, PaymentMethod, PriceVsMarket,
-    QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, TransportMode,
+    DeclarationStatus, Disposition, HopRole, PartyKind, PartyRole, PaymentMethod, PriceVsMarket,
+    QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, TransportMode,
 };
 pub use evidence::{Evidence, PartyRef, PartyScreening};
 pub use transaction::{

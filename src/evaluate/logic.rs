@@ -12,10 +12,10 @@
 //! unknowns, `False` adds nothing.
 
 use crate::country::Country;
-use crate::model::{Evidence, GoodsLine, Party, PartyRef, Transaction};
+use crate::model::{Evidence, GoodsLine, Hop, Party, PartyRef, Transaction};
 use crate::ruleset::facts::{
-    FactPath, LineField, PartyField, TopFact, Value, line_value, party_value, selector_ref,
-    top_value,
+    FactPath, HopField, LineField, PartyField, TopFact, Value, hop_value, line_value, party_value,
+    selector_ref, top_value,
 };
 use crate::ruleset::{Condition, Ruleset, Test};
 
@@ -45,6 +45,8 @@ pub enum Located {
     Party(PartyRef, PartyField),
     /// A fact of one goods line (zero-based index).
     Line(usize, LineField),
+    /// A fact of one hop of the chain (zero-based index).
+    Hop(usize, HopField),
 }
 
 /// What an evaluation touched.
@@ -58,6 +60,8 @@ pub struct Trace {
     pub lines: Vec<usize>,
     /// Parties that satisfied an `any_party`.
     pub parties: Vec<PartyRef>,
+    /// Hops (zero-based) that satisfied an `any_hop`.
+    pub hops: Vec<usize>,
     /// HS list tiers that matched: (list index, tier index).
     pub tiers: Vec<(usize, usize)>,
 }
@@ -68,6 +72,7 @@ struct Mark {
     triggers: usize,
     lines: usize,
     parties: usize,
+    hops: usize,
     tiers: usize,
 }
 
@@ -79,6 +84,7 @@ impl Trace {
             triggers: Vec::with_capacity(n),
             lines: Vec::with_capacity(n),
             parties: Vec::with_capacity(8),
+            hops: Vec::new(),
             tiers: Vec::with_capacity(n),
         }
     }
@@ -89,6 +95,7 @@ impl Trace {
         self.triggers.clear();
         self.lines.clear();
         self.parties.clear();
+        self.hops.clear();
         self.tiers.clear();
     }
 
@@ -98,6 +105,7 @@ impl Trace {
             triggers: self.triggers.len(),
             lines: self.lines.len(),
             parties: self.parties.len(),
+            hops: self.hops.len(),
             tiers: self.tiers.len(),
         }
     }
@@ -107,6 +115,7 @@ impl Trace {
         self.triggers.truncate(m.triggers);
         self.lines.truncate(m.lines);
         self.parties.truncate(m.parties);
+        self.hops.truncate(m.hops);
         self.tiers.truncate(m.tiers);
     }
 
@@ -126,6 +135,7 @@ pub struct Scope<'a> {
     rs: &'a Ruleset,
     line: Option<(usize, &'a GoodsLine)>,
     party: Option<(PartyRef, &'a Party)>,
+    hop: Option<(usize, &'a Hop)>,
     /// `hs_tiers[line * lists + list]`: bitmask of the list's tiers containing the line's code.
     hs_tiers: &'a [u64],
 }
@@ -158,6 +168,7 @@ impl<'a> Scope<'a> {
             rs,
             line: None,
             party: None,
+            hop: None,
             hs_tiers,
         }
     }
@@ -180,6 +191,15 @@ impl<'a> Scope<'a> {
         })
     }
 
+    /// This scope visiting hop `index`, if it exists.
+    pub fn with_hop(&self, index: usize) -> Option<Scope<'a>> {
+        let hop = self.tx.chain.get(index)?;
+        Some(Scope {
+            hop: Some((index, hop)),
+            ..*self
+        })
+    }
+
     /// The value of `fact` here, with its location; `None` if the fact needs
     /// a line or party this scope does not have (the loader rules that out).
     pub fn value(&self, fact: FactPath) -> Option<(Value<'a>, Located)> {
@@ -195,6 +215,10 @@ impl<'a> Scope<'a> {
             FactPath::Line(f) => {
                 let (i, line) = self.line?;
                 Some((line_value(f, i, line), Located::Line(i, f)))
+            }
+            FactPath::Hop(f) => {
+                let (i, hop) = self.hop?;
+                Some((hop_value(f, i, hop, self.tx), Located::Hop(i, f)))
             }
         }
     }
@@ -298,6 +322,29 @@ impl<'a> Scope<'a> {
                     match scope.eval(inner, trace) {
                         Tri::True => {
                             trace.parties.push(r);
+                            found = true;
+                        }
+                        Tri::False => {}
+                        Tri::Unknown => {
+                            trace.drop_matches(m);
+                            unknown = true;
+                        }
+                    }
+                }
+                quantified(trace, start, found, unknown)
+            }
+            Condition::AnyHop(inner) => {
+                let start = trace.mark();
+                let (mut found, mut unknown) = (false, false);
+                for (i, hop) in self.tx.chain.iter().enumerate() {
+                    let scope = Scope {
+                        hop: Some((i, hop)),
+                        ..*self
+                    };
+                    let m = trace.mark();
+                    match scope.eval(inner, trace) {
+                        Tri::True => {
+                            trace.hops.push(i);
                             found = true;
                         }
                         Tri::False => {}

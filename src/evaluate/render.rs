@@ -3,7 +3,7 @@
 use super::logic::{Located, Scope, Trace};
 use crate::lang::Lang;
 use crate::model::PartyRef;
-use crate::ruleset::facts::{FactPath, PartyField, PartySelector, Value, party_label};
+use crate::ruleset::facts::{FactPath, HopField, PartyField, PartySelector, Value, party_label};
 use crate::ruleset::{Piece, Placeholder, Ruleset, Template};
 
 /// "unknown" in the report language.
@@ -12,6 +12,14 @@ pub fn unknown_word(lang: Lang) -> &'static str {
         Lang::En => "unknown",
         Lang::Ru => "неизвестно",
         Lang::Kk => "белгісіз",
+    }
+}
+
+fn hop_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "hop",
+        Lang::Ru => "звено",
+        Lang::Kk => "буын",
     }
 }
 
@@ -117,6 +125,34 @@ fn hole(h: Placeholder, scope: &Scope<'_>, trace: &Trace, rs: &Ruleset, lang: La
             .parties
             .first()
             .map_or_else(unknown, |r| party_value_text(scope, *r, field, lang)),
+        Placeholder::MatchedHop(field) => trace
+            .hops
+            .first()
+            .and_then(|i| scope.with_hop(*i))
+            .map_or_else(unknown, |s| value_at(&s, FactPath::Hop(field), lang)),
+        Placeholder::MatchedHops => {
+            let mut hops: Vec<String> = Vec::new();
+            for i in &trace.hops {
+                let Some(s) = scope.with_hop(*i) else {
+                    continue;
+                };
+                let item = format!(
+                    "{} {}: {} ({})",
+                    hop_word(lang),
+                    i + 1,
+                    value_at(&s, FactPath::Hop(HopField::Party), lang),
+                    value_at(&s, FactPath::Hop(HopField::Country), lang)
+                );
+                if !hops.contains(&item) {
+                    hops.push(item);
+                }
+            }
+            if hops.is_empty() {
+                unknown()
+            } else {
+                hops.join("; ")
+            }
+        }
         Placeholder::MatchedHs => {
             let mut codes: Vec<String> = Vec::new();
             for i in &trace.lines {
@@ -177,6 +213,7 @@ pub fn location_path(loc: Located) -> String {
         Located::Top(t) => t.name().to_string(),
         Located::Party(r, f) => crate::ruleset::facts::party_location(r, f),
         Located::Line(i, f) => crate::ruleset::facts::line_location(i, f),
+        Located::Hop(i, f) => crate::ruleset::facts::hop_location(i, f),
     }
 }
 
@@ -186,5 +223,6 @@ pub fn location_label(loc: Located) -> String {
         Located::Top(t) => t.label().to_string(),
         Located::Party(r, f) => party_label(r, f),
         Located::Line(i, f) => crate::ruleset::facts::line_label(i, f),
+        Located::Hop(i, f) => crate::ruleset::facts::hop_label(i, f),
     }
 }

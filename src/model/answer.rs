@@ -39,7 +39,7 @@ impl From<bool> for Answer {
 ///
 /// In JSON an unknown fact is `null` or simply missing; a known fact is the
 /// plain value (`"KZ"`, `"2023-05-01"`, `12.5`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Fact<T> {
     /// Not answered.
     #[default]

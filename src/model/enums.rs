@@ -268,6 +268,32 @@ symbol_enum! {
     }
 }
 
+symbol_enum! {
+    /// What a hop's party does with the goods on the way to the final destination.
+    pub enum HopRole {
+        /// Imports the goods into its country (first receiver there).
+        Importer = "importer",
+        /// Exports the goods on to another country in the form received.
+        ReExporter = "re_exporter",
+        /// Resells the goods within its own country.
+        Distributor = "distributor",
+        /// Uses the goods itself: the chain should end here.
+        EndUser = "end_user",
+    }
+}
+
+symbol_enum! {
+    /// How a hop's quantities compare with the hop before (the order's for the first hop).
+    pub enum QuantityChange {
+        /// Every line arrives in the quantity sent.
+        Same = "same",
+        /// Some line grew: goods from elsewhere joined, or the papers were redrawn.
+        Grew = "grew",
+        /// Some line shrank: part of the goods went somewhere undeclared.
+        Shrank = "shrank",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

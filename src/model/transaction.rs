@@ -9,6 +9,7 @@ use super::enums::{
     Disposition, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, Sector,
     TransportMode,
 };
+use super::chain::Hop;
 use super::evidence::PartyRef;
 use crate::country::Country;
 use crate::hs::HsCode;
@@ -63,6 +64,10 @@ pub struct Transaction {
     pub signals: Signals,
     /// Contractual and documentary protections in place.
     pub safeguards: Safeguards,
+    /// The route to the final destination, hop by hop, when the goods move on
+    /// after the first buyer; empty when not described. See [`Hop`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub chain: Vec<Hop>,
 }
 
 impl Default for Transaction {
@@ -78,6 +83,7 @@ impl Default for Transaction {
             payment: Payment::default(),
             signals: Signals::default(),
             safeguards: Safeguards::default(),
+            chain: Vec::new(),
         }
     }
 }

@@ -27,6 +27,8 @@ pub enum Condition {
     AnyLine(Box<Condition>),
     /// The part holds for at least one party.
     AnyParty(Box<Condition>),
+    /// The part holds for at least one hop of the chain.
+    AnyHop(Box<Condition>),
     /// The fact is unknown.
     Unknown(FactPath),
     /// The fact passes the test.
@@ -95,6 +97,7 @@ pub(super) struct Compiler<'a> {
 struct Scope {
     line: bool,
     party: bool,
+    hop: bool,
     negated: bool,
 }
 
@@ -130,6 +133,7 @@ impl Compiler<'_> {
             ("not", c.not.is_some()),
             ("any_line", c.any_line.is_some()),
             ("any_party", c.any_party.is_some()),
+            ("any_hop", c.any_hop.is_some()),
         ]
         .into_iter()
         .filter_map(|(k, present)| present.then_some(k))
@@ -143,7 +147,7 @@ impl Compiler<'_> {
             self.problem(
                 at,
                 format!(
-                    "a condition needs exactly one of fact, unknown, all, any, not, any_line, any_party (found: {found})"
+                    "a condition needs exactly one of fact, unknown, all, any, not, any_line, any_party, any_hop (found: {found})"
                 ),
             );
             return None;
@@ -182,6 +186,13 @@ impl Compiler<'_> {
             return self
                 .condition(inner, scope)
                 .map(|c| Condition::AnyParty(Box::new(c)));
+        }
+        if let Some(inner) = &c.any_hop {
+            self.bindings.hop = true;
+            let scope = Scope { hop: true, ..scope };
+            return self
+                .condition(inner, scope)
+                .map(|c| Condition::AnyHop(Box::new(c)));
         }
         if let Some(path) = &c.unknown {
             if scope.negated {
@@ -226,6 +237,13 @@ impl Compiler<'_> {
                 self.problem(
                     at,
                     format!("\"{}\" is only available inside any_line", path.get_ref()),
+                );
+                None
+            }
+            Ok(FactPath::Hop(_)) if !scope.hop => {
+                self.problem(
+                    at,
+                    format!("\"{}\" is only available inside any_hop", path.get_ref()),
                 );
                 None
             }

@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use crate::country::Country;
 use crate::hs::HsCode;
 use crate::model::{
-    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Party, PartyKind,
-    PartyRef, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, ScreeningOutcome,
-    Sector, Symbol, Transaction, TransportMode,
+    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Hop, HopRole,
+    Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PriceVsMarket, QuantityChange,
+    QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, Transaction, TransportMode,
+    final_country, quantity_change,
 };
 
 /// What kind of value a fact holds, which decides the tests it accepts.
@@ -130,6 +131,31 @@ fact_enum! {
         AuditRights = "safeguards.audit_rights", ANSWER, "Audit or post-shipment verification rights";
         ReExportNotification = "safeguards.re_export_notification", ANSWER, "Re-export notification duty";
         Declaration = "evidence.declaration", FactKind::Symbol(DeclarationStatus::NAMES), "Counterparty end-use declaration";
+        ChainCount = "chain.count", FactKind::Number, "Number of hops to the final destination";
+        ChainFinalCountry = "chain.final_country", FactKind::Country, "Final destination (last hop's country)";
+        ChainFinalRole = "chain.final_role", FactKind::Symbol(HopRole::NAMES), "Role of the last hop's party";
+    }
+}
+
+fact_enum! {
+    /// A fact about one hop of the chain to the final destination.
+    HopField {
+        Party = "party", FactKind::Text, "party";
+        Country = "country", FactKind::Country, "country";
+        Region = "region", FactKind::Symbol(Region::NAMES), "region";
+        Role = "role", FactKind::Symbol(HopRole::NAMES), "role";
+        Shipped = "shipped", FactKind::Date, "date shipped";
+        Received = "received", FactKind::Date, "date received";
+        Quantities = "quantities", FactKind::Symbol(QuantityChange::NAMES), "quantities compared with the hop before";
+        PreviousCountry = "previous_country", FactKind::Country, "country the goods came from";
+        Number = "number", FactKind::Number, "hop number";
+        IsLast = "is_last", ANSWER, "last hop";
+        CommercialInvoice = "commercial_invoice", FactKind::Text, "commercial invoice number";
+        TransportDocument = "transport_document", FactKind::Text, "CMR / air waybill / bill of lading number";
+        Esf = "esf", FactKind::Text, "electronic invoice (ESF) number";
+        CustomsDeclaration = "customs_declaration", FactKind::Text, "customs declaration number";
+        Snt = "snt", FactKind::Text, "accompanying goods note (SNT) number";
+        GuaranteeObligation = "guarantee_obligation", FactKind::Text, "guarantee obligation";
     }
 }
 
@@ -193,6 +219,8 @@ pub enum FactPath {
     Party(PartySelector, PartyField),
     /// `line.*`: a fact of the goods line `any_line` is visiting.
     Line(LineField),
+    /// `hop.*`: a fact of the chain hop `any_hop` is visiting.
+    Hop(HopField),
 }
 
 /// Why a path is not in the vocabulary.
@@ -227,6 +255,11 @@ impl FactPath {
                     .map(FactPath::Line)
                     .ok_or_else(unknown);
             }
+            "hop" => {
+                return HopField::from_name(field)
+                    .map(FactPath::Hop)
+                    .ok_or_else(unknown);
+            }
             _ => return Err(unknown()),
         };
         PartyField::from_name(field)
@@ -240,6 +273,7 @@ impl FactPath {
             FactPath::Top(t) => t.kind(),
             FactPath::Party(_, f) => f.kind(),
             FactPath::Line(f) => f.kind(),
+            FactPath::Hop(f) => f.kind(),
         }
     }
 
@@ -249,6 +283,7 @@ impl FactPath {
             FactPath::Top(t) => t.name().to_string(),
             FactPath::Party(s, f) => format!("{}.{}", selector_name(s), f.name()),
             FactPath::Line(f) => format!("line.{}", f.name()),
+            FactPath::Hop(f) => format!("hop.{}", f.name()),
         }
     }
 }
@@ -365,6 +400,39 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::AuditRights => answer(tx.safeguards.audit_rights),
         T::ReExportNotification => answer(tx.safeguards.re_export_notification),
         T::Declaration => symbol(&ev.declaration),
+        T::ChainCount => count(tx.chain.len()),
+        T::ChainFinalCountry => country(&final_country(tx)),
+        T::ChainFinalRole => tx.chain.last().map_or(Value::Unknown, |h| symbol(&h.role)),
+    }
+}
+
+/// The value of a hop fact; `index` is zero-based.
+pub fn hop_value<'a>(field: HopField, index: usize, hop: &'a Hop, tx: &'a Transaction) -> Value<'a> {
+    use HopField as F;
+    let date = |d: &Fact<NaiveDate>| d.known().map_or(Value::Unknown, |d| Value::Date(*d));
+    match field {
+        F::Party => text(&hop.party),
+        F::Country => country(&hop.country),
+        F::Region => symbol(&hop.region),
+        F::Role => symbol(&hop.role),
+        F::Shipped => date(&hop.shipped),
+        F::Received => date(&hop.received),
+        F::Quantities => symbol(&quantity_change(tx, index)),
+        F::PreviousCountry => match index.checked_sub(1) {
+            Some(previous) => tx
+                .chain
+                .get(previous)
+                .map_or(Value::Unknown, |h| country(&h.country)),
+            None => country(&tx.exporter.country),
+        },
+        F::Number => Value::Number(index as f64 + 1.0),
+        F::IsLast => answer((index + 1 == tx.chain.len()).into()),
+        F::CommercialInvoice => text(&hop.documents.commercial_invoice),
+        F::TransportDocument => text(&hop.documents.transport_document),
+        F::Esf => text(&hop.documents.esf),
+        F::CustomsDeclaration => text(&hop.documents.customs_declaration),
+        F::Snt => text(&hop.documents.snt),
+        F::GuaranteeObligation => text(&hop.documents.guarantee_obligation),
     }
 }
 
@@ -478,6 +546,16 @@ pub fn party_label(r: PartyRef, field: PartyField) -> String {
     }
 }
 
+/// The location of a hop fact: `chain.0.country` (zero-based).
+pub fn hop_location(index: usize, field: HopField) -> String {
+    join("chain.", Some(index), ".", field.name())
+}
+
+/// A human label for a hop fact: "Hop 2: country".
+pub fn hop_label(index: usize, field: HopField) -> String {
+    join("Hop ", Some(index + 1), ": ", field.label())
+}
+
 /// A human label for a goods-line fact: "Goods line 2: HS code".
 pub fn line_label(index: usize, field: LineField) -> String {
     join("Goods line ", Some(index + 1), ": ", field.label())
@@ -514,6 +592,11 @@ mod tests {
                 Ok(FactPath::Line(*f))
             );
         }
+        for f in HopField::ALL {
+            let p = format!("hop.{}", f.name());
+            assert_eq!(FactPath::parse(&p), Ok(FactPath::Hop(*f)));
+            assert_eq!(FactPath::Hop(*f).to_path_string(), p);
+        }
     }
 
     #[test]
@@ -527,6 +610,8 @@ mod tests {
             "end_user.name"
         );
         assert_eq!(line_location(0, LineField::Hs), "goods.0.hs");
+        assert_eq!(hop_location(2, HopField::Esf), "chain.2.esf");
+        assert_eq!(hop_label(0, HopField::Country), "Hop 1: country");
         assert_eq!(line_label(9, LineField::Hs), "Goods line 10: HS code");
         assert_eq!(
             party_label(PartyRef::Intermediary(0), PartyField::Established),

@@ -141,6 +141,7 @@ pub(super) struct RawCondition {
     pub not: Option<Box<Spanned<RawCondition>>>,
     pub any_line: Option<Box<Spanned<RawCondition>>>,
     pub any_party: Option<Box<Spanned<RawCondition>>>,
+    pub any_hop: Option<Box<Spanned<RawCondition>>>,
 }
 
 /// A date written as a TOML date (`2024-02-23`) or a string (`"2024-02-23"`).

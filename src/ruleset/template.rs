@@ -3,7 +3,7 @@
 //! Parsing up front means a misspelt placeholder is a load error with a
 //! position, not a literal "{buyer.nmae}" in a report sent to a bank.
 
-use super::facts::{FactPath, LineField, PartyField, PartySelector};
+use super::facts::{FactPath, HopField, LineField, PartyField, PartySelector};
 
 /// One placeholder in a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,10 @@ pub enum Placeholder {
     MatchedLine(LineField),
     /// `{matched.party.X}`: a field of the first party that matched.
     MatchedParty(PartyField),
+    /// `{matched.hop.X}`: a field of the first hop that matched.
+    MatchedHop(HopField),
+    /// `{matched.hops}`: all matched hops, numbered, with party and country.
+    MatchedHops,
     /// `{matched.hs}`: HS codes of all matched lines.
     MatchedHs,
     /// `{matched.parties}`: all matched parties.
@@ -42,6 +46,8 @@ pub struct Bindings {
     pub party: bool,
     /// The condition has an `in_hs_list`.
     pub hs_list: bool,
+    /// The condition has an `any_hop`.
+    pub hop: bool,
 }
 
 /// Why a template is malformed; `offset` is a byte offset into the template.
@@ -140,7 +146,15 @@ fn placeholder(name: &str, bindings: Bindings) -> Result<Placeholder, String> {
             _ => Err(format!("unknown party field in placeholder {{{name}}}")),
         };
     }
+    if let Some(field) = name.strip_prefix("matched.hop.") {
+        need(bindings.hop, "any_hop")?;
+        return match FactPath::parse(&format!("hop.{field}")) {
+            Ok(FactPath::Hop(f)) => Ok(Placeholder::MatchedHop(f)),
+            _ => Err(format!("unknown hop field in placeholder {{{name}}}")),
+        };
+    }
     match name {
+        "matched.hops" => need(bindings.hop, "any_hop").map(|()| Placeholder::MatchedHops),
         "matched.hs" => need(bindings.line, "any_line").map(|()| Placeholder::MatchedHs),
         "matched.parties" => {
             need(bindings.party, "any_party").map(|()| Placeholder::MatchedParties)
@@ -148,8 +162,10 @@ fn placeholder(name: &str, bindings: Bindings) -> Result<Placeholder, String> {
         "matched.list" => need(bindings.hs_list, "in_hs_list").map(|()| Placeholder::MatchedList),
         "matched.tier" => need(bindings.hs_list, "in_hs_list").map(|()| Placeholder::MatchedTier),
         _ => match FactPath::parse(name) {
-            Ok(FactPath::Line(_)) | Ok(FactPath::Party(PartySelector::Current, _)) => Err(format!(
-                "placeholder {{{name}}} has no single value; use {{matched.line.…}} or {{matched.party.…}}"
+            Ok(FactPath::Line(_))
+            | Ok(FactPath::Hop(_))
+            | Ok(FactPath::Party(PartySelector::Current, _)) => Err(format!(
+                "placeholder {{{name}}} has no single value; use {{matched.line.…}}, {{matched.party.…}} or {{matched.hop.…}}"
             )),
             Ok(path) => Ok(Placeholder::Fact(path)),
             Err(e) => Err(format!("{e} in placeholder")),
@@ -166,6 +182,7 @@ mod tests {
         line: true,
         party: true,
         hs_list: true,
+        hop: true,
     };
 
     #[test]
@@ -197,5 +214,8 @@ mod tests {
         assert!(Template::parse("oops }", ALL).is_err());
         assert!(Template::parse("{matched.party.colour}", ALL).is_err());
         assert!(Template::parse("{matched.party.country} ok", ALL).is_ok());
+        assert!(Template::parse("{hop.country}", ALL).is_err());
+        assert!(Template::parse("{matched.hops}", Bindings::default()).is_err());
+        assert!(Template::parse("{matched.hop.esf} {matched.hops}", ALL).is_ok());
     }
 }
