@@ -14,9 +14,12 @@
 //!   [`encode_fragment`];
 //! * receive the answer: [`open_request`] + [`check_response`] → a
 //!   [`crate::model::DeclarationStatus`] for the engine;
+//! * follow the goods on: the declarant [`forward_request`]s to the next
+//!   party inside a [`DeclarationChain`]; the exporter [`verify_chain`]s it;
 //! * audit: [`verify`] any document's bytes.
 
 pub mod canonical;
+pub mod chain;
 pub mod convert;
 pub mod declaration;
 pub mod digest;
@@ -29,6 +32,10 @@ pub mod signing;
 pub mod v1;
 pub mod verify;
 
+pub use chain::{
+    ChainError, ChainProblem, ChainReport, DeclarationChain, HopReport, LinkState, NextParty,
+    forward_request, verify_chain,
+};
 pub use declaration::{
     ResponseCheck, ResponseProblem, check_opened_response, check_response, seal_record,
     seal_request, seal_response,

@@ -105,6 +105,7 @@ pub fn request_from_domain(
         parties: tx.parties,
         language,
         created: created_at(created, offset_minutes)?,
+        forwarded: None,
     })
 }
 

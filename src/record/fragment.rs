@@ -52,8 +52,12 @@ pub enum FragmentError {
 
 /// The fragment (`#/declare?r=…`) for a sealed document.
 pub fn encode_fragment(sealed: &Sealed) -> String {
-    let compressed = miniz_oxide::deflate::compress_to_vec(sealed.canonical.as_bytes(), 9);
-    format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
+    format!("{FRAGMENT_PREFIX}{}", encode_bytes(sealed.canonical.as_bytes()))
+}
+
+/// The payload for any document bytes: raw deflate, then base64url.
+pub fn encode_bytes(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bytes, 9))
 }
 
 /// Decodes a fragment, a whole URL containing one, or a bare payload into the

@@ -15,7 +15,8 @@ mod values;
 
 pub use declaration::{
     Commitments, CustomerRole, DeclarationRequest, DeclarationResponse, DeclarationSignatory,
-    DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem, Disposition,
+    DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem, Disposition, Forwarding,
+    HopDocuments,
 };
 pub use record::{
     Answer, Assessment, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter, Finding,

@@ -95,6 +95,7 @@ pub fn request() -> DeclarationRequest {
         parties: parties(),
         language: Lang::Ru,
         created: created(),
+        forwarded: None,
     }
 }
 
@@ -132,6 +133,8 @@ pub fn response(request_digest: Digest) -> DeclarationResponse {
             title: "Director".into(),
             date: NaiveDate::from_ymd_opt(2024, 3, 22).expect("date"),
         },
+        documents: None,
+        previous_response: None,
     }
 }
 

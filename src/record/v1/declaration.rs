@@ -28,6 +28,47 @@ pub struct DeclarationRequest {
     pub language: Lang,
     /// When the request was made.
     pub created: CreatedAt,
+    /// Set when a counterparty forwards the request to the next party in the
+    /// chain; absent on the exporter's own request (hop 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded: Option<Forwarding>,
+}
+
+/// How a forwarded request continues the chain: it names the response it
+/// follows by digest, so every link is tied to the one before it, back to
+/// the exporter's request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forwarding {
+    /// The `request_id` of the exporter's request that started the chain.
+    pub chain_id: Id,
+    /// The hop this request asks about: 2 for the first buyer's customer.
+    pub hop: u32,
+    /// Digest of the previous hop's response envelope.
+    pub previous_response: Digest,
+    /// Name of the party that forwards (the previous hop's declarant).
+    pub forwarded_by: String,
+}
+
+/// Document numbers a declarant gives for its hop, so an auditor or a
+/// customs office can follow the goods (all optional; empty means not given).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HopDocuments {
+    /// Commercial invoice number.
+    pub commercial_invoice: String,
+    /// CMR, air waybill or bill of lading number.
+    pub transport_document: String,
+    /// Kazakhstan: electronic invoice (ESF) number.
+    pub esf: String,
+    /// Customs declaration number.
+    pub customs_declaration: String,
+    /// Kazakhstan: accompanying goods note (СНТ) number.
+    pub snt: String,
+    /// Kazakhstan: the recipient country's guarantee obligation (reference).
+    pub guarantee_obligation: String,
+    /// When the declarant received the goods, if it has.
+    pub received: Option<NaiveDate>,
 }
 
 /// The customer's role in the deal (BIS certification wording).
@@ -181,6 +222,13 @@ pub struct DeclarationResponse {
     pub commitments: Commitments,
     /// Who signs.
     pub signatory: DeclarationSignatory,
+    /// Document numbers for this hop, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<HopDocuments>,
+    /// For a forwarded request: the digest of the previous hop's response,
+    /// echoed so the response itself names the link before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_response: Option<Digest>,
 }
 
 impl DeclarationRequest {

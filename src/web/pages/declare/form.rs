@@ -250,6 +250,12 @@ impl DeclareForm {
                 title: signatory_title,
                 date,
             },
+            documents: None,
+            previous_response: request
+                .body
+                .forwarded
+                .as_ref()
+                .map(|f| f.previous_response),
         })
     }
 }

@@ -1,0 +1,292 @@
+//! Chained declarations: an EU exporter → a Kazakh importer → a Kyrgyz end
+//! user, each hop declared and forwarded; the chain verifies, a change in the
+//! middle is found and named, and the chain feeds the risk engine.
+
+mod record_sample;
+
+use enduse::evaluate::{Rating, evaluate};
+use enduse::model::{Evidence, HopRole, Transaction};
+use enduse::record::chain::ChainProblem;
+use enduse::record::v1::*;
+use enduse::record::{
+    DeclarationChain, LinkState, NextParty, SecretKey, forward_request, open_request,
+    open_response, seal_request, seal_response, verify_chain,
+};
+use enduse::ruleset::Ruleset;
+use record_sample::*;
+
+/// The response of `customer` (in `country`) to `request`, confirming every line.
+fn answer(
+    request: &enduse::record::Opened<DeclarationRequest>,
+    customer: &str,
+    country_code: &str,
+    disposition: Disposition,
+    quantities: Option<&[&str]>,
+) -> DeclarationResponse {
+    let mut items = request.body.items_template();
+    if let Some(q) = quantities {
+        for (item, q) in items.iter_mut().zip(q) {
+            item.quantity = Decimal::new(*q).unwrap();
+        }
+    }
+    DeclarationResponse {
+        request_id: request.body.request_id.clone(),
+        request_digest: request.digest,
+        customer: DeclaredCustomer {
+            name: customer.into(),
+            address: "Main street 1".into(),
+            country: country(country_code),
+            website: None,
+            role: CustomerRole::Purchaser,
+        },
+        disposition,
+        end_user: DeclaredEndUser {
+            name: "Bishkek Automation LLC".into(),
+            address: "Chui avenue 5, Bishkek".into(),
+            country: country("KG"),
+        },
+        items,
+        end_use: DeclaredEndUse {
+            description: "Controllers for irrigation pumps".into(),
+            country: country("KG"),
+        },
+        commitments: Commitments {
+            no_russia_belarus: true,
+            no_military_end_use: true,
+            accept_audit_and_notify: true,
+            flow_down: true,
+        },
+        signatory: DeclarationSignatory {
+            name: "A. Signer".into(),
+            title: "Director".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2024, 3, 22).unwrap(),
+        },
+        documents: Some(HopDocuments {
+            esf: format!("ESF-{customer}"),
+            customs_declaration: "50508/220324/0001".into(),
+            guarantee_obligation: "GO-17".into(),
+            ..HopDocuments::default()
+        }),
+        previous_response: request.body.forwarded.as_ref().map(|f| f.previous_response),
+    }
+}
+
+fn next(name: &str, code: &str, id_text: &str) -> NextParty {
+    let mut party = parties().remove(0);
+    party.name = name.into();
+    party.country = Some(country(code));
+    NextParty {
+        request_id: id(id_text),
+        party,
+        language: enduse::lang::Lang::Ru,
+        created: created(),
+    }
+}
+
+/// Hop 1 (KZ importer, re-exports) and hop 2 (`second` in `second_country`),
+/// with hop 2's response signed by `key2`.
+fn chain_of_two(
+    second: &str,
+    second_country: &str,
+    key2: Option<&SecretKey>,
+) -> DeclarationChain {
+    let r1 = seal_request(&request(), Some(&key(1))).unwrap();
+    let mut chain = DeclarationChain::start(&r1).unwrap();
+    let o1 = open_request(r1.json.as_bytes()).unwrap();
+    let d1 = seal_response(
+        &answer(&o1, "Kulan Trade LLP", "KZ", Disposition::ResellExport, None),
+        Some(&key(2)),
+    )
+    .unwrap();
+    chain.push(&d1).unwrap();
+    let od1 = open_response(d1.json.as_bytes()).unwrap();
+    let r2 = seal_request(
+        &forward_request(&o1, &od1, next(second, second_country, "req-2"), None),
+        Some(&key(2)),
+    )
+    .unwrap();
+    chain.push(&r2).unwrap();
+    // The next party receives the chain as a link and answers the open request.
+    let received = DeclarationChain::from_fragment(&chain.to_fragment()).unwrap();
+    let o2 = received.open_request().unwrap().unwrap();
+    assert_eq!(o2.body.forwarded.as_ref().unwrap().hop, 2);
+    let d2 = seal_response(
+        &answer(&o2, second, second_country, Disposition::Consume, None),
+        key2,
+    )
+    .unwrap();
+    let mut chain = received;
+    chain.push(&d2).unwrap();
+    chain
+}
+
+#[test]
+fn a_complete_chain_verifies_and_reaches_the_end_user() {
+    let chain = chain_of_two("Bishkek Automation LLC", "KG", Some(&key(3)));
+    let file = chain.to_json();
+    let report = verify_chain(&DeclarationChain::from_bytes(file.as_bytes()).unwrap());
+    let states: Vec<LinkState> = report.hops.iter().map(|h| h.state).collect();
+    assert_eq!(states, vec![LinkState::Signed, LinkState::Signed], "{report:#?}");
+    assert!(report.is_continuous() && report.reaches_end_user());
+    assert_eq!(report.chain_id.as_deref(), Some("req-2024-0042"));
+    assert_eq!(
+        report.hops[1].forwarded_by.as_deref(),
+        Some("Kulan Trade LLP")
+    );
+    let hops = report.to_model_hops();
+    assert_eq!(hops.len(), 2);
+    assert_eq!(hops[0].role.known(), Some(&HopRole::ReExporter));
+    assert_eq!(hops[1].country.known().map(|c| c.code()), Some("KG"));
+    assert_eq!(hops[0].documents.esf, "ESF-Kulan Trade LLP");
+}
+
+#[test]
+fn an_open_request_is_awaiting_and_the_end_user_unknown() {
+    let r1 = seal_request(&request(), None).unwrap();
+    let mut chain = DeclarationChain::start(&r1).unwrap();
+    let o1 = open_request(r1.json.as_bytes()).unwrap();
+    let d1 = seal_response(
+        &answer(&o1, "Kulan Trade LLP", "KZ", Disposition::ResellExport, None),
+        None,
+    )
+    .unwrap();
+    chain.push(&d1).unwrap();
+    let od1 = open_response(d1.json.as_bytes()).unwrap();
+    let r2 = seal_request(
+        &forward_request(&o1, &od1, next("Bishkek Automation LLC", "KG", "r2"), None),
+        None,
+    )
+    .unwrap();
+    chain.push(&r2).unwrap();
+    let report = verify_chain(&chain);
+    assert_eq!(report.hops[0].state, LinkState::Declared);
+    assert_eq!(report.hops[1].state, LinkState::Awaiting);
+    assert!(report.is_continuous() && !report.reaches_end_user());
+    let hops = report.to_model_hops();
+    assert_eq!(hops.len(), 2);
+    assert!(hops[1].role.is_unknown());
+}
+
+#[test]
+fn altering_the_middle_link_is_found_and_named() {
+    let chain = chain_of_two("Bishkek Automation LLC", "KG", None);
+    let file: serde_json::Value = serde_json::from_str(&chain.to_json()).unwrap();
+
+    // 1. Edit hop 1's response in place: its own digest no longer matches.
+    let mut edited = file.clone();
+    edited["links"][1]["body"]["items"][0]["quantity"] = "50".into();
+    let report = verify_chain(&DeclarationChain::from_bytes(edited.to_string().as_bytes()).unwrap());
+    assert_eq!(report.first_break(), Some(1), "{report:#?}");
+    assert!(matches!(report.hops[0].problems[0], ChainProblem::Response(ref why) if why.contains("body.items[0].quantity")));
+    assert_eq!(report.hops[1].state, LinkState::Broken);
+
+    // 2. Replace hop 1's response by a freshly sealed, different one: it is
+    //    intact, but hop 2's request continues the original.
+    let r1 = open_request(file["links"][0].to_string().as_bytes()).unwrap();
+    let forged = seal_response(
+        &answer(&r1, "Someone Else LLP", "KZ", Disposition::ResellExport, None),
+        None,
+    )
+    .unwrap();
+    let mut swapped = file.clone();
+    swapped["links"][1] = serde_json::from_str(&forged.canonical).unwrap();
+    let report = verify_chain(&DeclarationChain::from_bytes(swapped.to_string().as_bytes()).unwrap());
+    assert_eq!(report.hops[0].state, LinkState::Declared);
+    assert_eq!(report.first_break(), Some(2));
+    assert!(report.hops[1]
+        .problems
+        .contains(&ChainProblem::ContinuesAnotherResponse));
+    assert!(report.to_model_hops().len() == 1, "hops after the break are left out");
+
+    // 3. Drop the middle pair: hop 2's request now sits at hop 1.
+    let mut dropped = file.clone();
+    let links = dropped["links"].as_array_mut().unwrap();
+    links.drain(0..2);
+    let report = verify_chain(&DeclarationChain::from_bytes(dropped.to_string().as_bytes()).unwrap());
+    assert_eq!(report.hops[0].problems[0], ChainProblem::FirstIsForwarded);
+}
+
+#[test]
+fn quantities_passed_on_are_compared_with_the_hop_before() {
+    let r1 = seal_request(&request(), None).unwrap();
+    let mut chain = DeclarationChain::start(&r1).unwrap();
+    let o1 = open_request(r1.json.as_bytes()).unwrap();
+    let d1 = seal_response(
+        &answer(&o1, "Kulan Trade LLP", "KZ", Disposition::ResellExport, None),
+        None,
+    )
+    .unwrap();
+    chain.push(&d1).unwrap();
+    let od1 = open_response(d1.json.as_bytes()).unwrap();
+    let less = [Decimal::new("300").unwrap(), Decimal::new("1200").unwrap()];
+    let r2 = seal_request(
+        &forward_request(&o1, &od1, next("Bishkek Automation LLC", "KG", "r2"), Some(&less)),
+        None,
+    )
+    .unwrap();
+    chain.push(&r2).unwrap();
+    let report = verify_chain(&chain);
+    assert_eq!(report.hops[1].state, LinkState::Flagged);
+    assert_eq!(
+        report.hops[1].problems,
+        vec![ChainProblem::QuantityShrank { line: 0 }]
+    );
+}
+
+#[test]
+fn a_chain_ending_in_russia_rates_stop() {
+    let chain = chain_of_two("OOO Volga Avtomatika", "RU", None);
+    let report = verify_chain(&chain);
+    // The Russian declarant names a Kyrgyz end use (as a diverter would), but
+    // its own address gives it away.
+    assert!(report.is_continuous());
+    let mut tx = Transaction::from_json(
+        r#"{"exporter":{"name":"Müller","country":"DE"},
+            "goods":[{"hs":"854231","quantity":500},{"hs":"848210","quantity":1200}],
+            "shipment":{"destination":"KG"}}"#,
+    )
+    .unwrap();
+    tx.chain = report.to_model_hops();
+    let assessment = evaluate(&tx, &Evidence::default(), &Ruleset::embedded().unwrap());
+    assert_eq!(assessment.rating, Rating::Stop);
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|f| f.rule == "CHAIN-HOP-RU-BY")
+        .expect("chain rule fires");
+    assert_eq!(finding.hops, vec![1]);
+    assert!(finding.explanation.contains("hop 2: OOO Volga Avtomatika (Russia)"));
+}
+
+#[test]
+fn hostile_chain_files_get_clear_errors() {
+    for (bytes, needle) in [
+        (&b"[]"[..], "expected a JSON object"),
+        (br#"{"format":"enduse-record"}"#, "format is \"enduse-record\""),
+        (
+            br#"{"format":"enduse-declaration-chain","version":9,"links":[{}]}"#,
+            "version 9",
+        ),
+        (
+            br#"{"format":"enduse-declaration-chain","version":1,"links":[]}"#,
+            "empty",
+        ),
+        (
+            br#"{"format":"enduse-declaration-chain","version":1,"links":[{}],"x":1}"#,
+            "unknown member",
+        ),
+    ] {
+        let err = DeclarationChain::from_bytes(bytes).unwrap_err().to_string();
+        assert!(err.contains(needle), "{err}");
+    }
+    let many = format!(
+        r#"{{"format":"enduse-declaration-chain","version":1,"links":[{}]}}"#,
+        vec!["{}"; 40].join(",")
+    );
+    assert!(DeclarationChain::from_bytes(many.as_bytes()).is_err());
+    // Garbage links verify as broken, never panic.
+    let junk = r#"{"format":"enduse-declaration-chain","version":1,"links":[{"format":"enduse-declaration-request"},7,"x"]}"#;
+    let report = verify_chain(&DeclarationChain::from_bytes(junk.as_bytes()).unwrap());
+    assert_eq!(report.first_break(), Some(1));
+    assert_eq!(report.hops.len(), 2);
+}
