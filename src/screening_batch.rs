@@ -5,6 +5,7 @@
 //! one fixed layout, so a reviewer's spreadsheet looks the same whichever tool
 //! produced it.
 
+use crate::csv_out::push_row;
 use crate::party_screening::best_hit;
 use crate::screening::ScreeningResult;
 
@@ -129,29 +130,6 @@ pub fn results_csv(results: &[ScreeningResult]) -> String {
         push_row(&mut out, cells.into_iter());
     }
     out
-}
-
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&escape(&cell));
-    }
-    out.push_str("\r\n");
-}
-
-fn escape(cell: &str) -> String {
-    let defused = if cell.starts_with(['=', '+', '-', '@']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
-    }
 }
 
 #[cfg(test)]

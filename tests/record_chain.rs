@@ -85,16 +85,18 @@ fn next(name: &str, code: &str, id_text: &str) -> NextParty {
 
 /// Hop 1 (KZ importer, re-exports) and hop 2 (`second` in `second_country`),
 /// with hop 2's response signed by `key2`.
-fn chain_of_two(
-    second: &str,
-    second_country: &str,
-    key2: Option<&SecretKey>,
-) -> DeclarationChain {
+fn chain_of_two(second: &str, second_country: &str, key2: Option<&SecretKey>) -> DeclarationChain {
     let r1 = seal_request(&request(), Some(&key(1))).unwrap();
     let mut chain = DeclarationChain::start(&r1).unwrap();
     let o1 = open_request(r1.json.as_bytes()).unwrap();
     let d1 = seal_response(
-        &answer(&o1, "Kulan Trade LLP", "KZ", Disposition::ResellExport, None),
+        &answer(
+            &o1,
+            "Kulan Trade LLP",
+            "KZ",
+            Disposition::ResellExport,
+            None,
+        ),
         Some(&key(2)),
     )
     .unwrap();
@@ -126,7 +128,11 @@ fn a_complete_chain_verifies_and_reaches_the_end_user() {
     let file = chain.to_json();
     let report = verify_chain(&DeclarationChain::from_bytes(file.as_bytes()).unwrap());
     let states: Vec<LinkState> = report.hops.iter().map(|h| h.state).collect();
-    assert_eq!(states, vec![LinkState::Signed, LinkState::Signed], "{report:#?}");
+    assert_eq!(
+        states,
+        vec![LinkState::Signed, LinkState::Signed],
+        "{report:#?}"
+    );
     assert!(report.is_continuous() && report.reaches_end_user());
     assert_eq!(report.chain_id.as_deref(), Some("req-2024-0042"));
     assert_eq!(
@@ -146,7 +152,13 @@ fn an_open_request_is_awaiting_and_the_end_user_unknown() {
     let mut chain = DeclarationChain::start(&r1).unwrap();
     let o1 = open_request(r1.json.as_bytes()).unwrap();
     let d1 = seal_response(
-        &answer(&o1, "Kulan Trade LLP", "KZ", Disposition::ResellExport, None),
+        &answer(
+            &o1,
+            "Kulan Trade LLP",
+            "KZ",
+            Disposition::ResellExport,
+            None,
+        ),
         None,
     )
     .unwrap();
@@ -175,34 +187,50 @@ fn altering_the_middle_link_is_found_and_named() {
     // 1. Edit hop 1's response in place: its own digest no longer matches.
     let mut edited = file.clone();
     edited["links"][1]["body"]["items"][0]["quantity"] = "50".into();
-    let report = verify_chain(&DeclarationChain::from_bytes(edited.to_string().as_bytes()).unwrap());
+    let report =
+        verify_chain(&DeclarationChain::from_bytes(edited.to_string().as_bytes()).unwrap());
     assert_eq!(report.first_break(), Some(1), "{report:#?}");
-    assert!(matches!(report.hops[0].problems[0], ChainProblem::Response(ref why) if why.contains("body.items[0].quantity")));
+    assert!(
+        matches!(report.hops[0].problems[0], ChainProblem::Response(ref why) if why.contains("body.items[0].quantity"))
+    );
     assert_eq!(report.hops[1].state, LinkState::Broken);
 
     // 2. Replace hop 1's response by a freshly sealed, different one: it is
     //    intact, but hop 2's request continues the original.
     let r1 = open_request(file["links"][0].to_string().as_bytes()).unwrap();
     let forged = seal_response(
-        &answer(&r1, "Someone Else LLP", "KZ", Disposition::ResellExport, None),
+        &answer(
+            &r1,
+            "Someone Else LLP",
+            "KZ",
+            Disposition::ResellExport,
+            None,
+        ),
         None,
     )
     .unwrap();
     let mut swapped = file.clone();
     swapped["links"][1] = serde_json::from_str(&forged.canonical).unwrap();
-    let report = verify_chain(&DeclarationChain::from_bytes(swapped.to_string().as_bytes()).unwrap());
+    let report =
+        verify_chain(&DeclarationChain::from_bytes(swapped.to_string().as_bytes()).unwrap());
     assert_eq!(report.hops[0].state, LinkState::Declared);
     assert_eq!(report.first_break(), Some(2));
-    assert!(report.hops[1]
-        .problems
-        .contains(&ChainProblem::ContinuesAnotherResponse));
-    assert!(report.to_model_hops().len() == 1, "hops after the break are left out");
+    assert!(
+        report.hops[1]
+            .problems
+            .contains(&ChainProblem::ContinuesAnotherResponse)
+    );
+    assert!(
+        report.to_model_hops().len() == 1,
+        "hops after the break are left out"
+    );
 
     // 3. Drop the middle pair: hop 2's request now sits at hop 1.
     let mut dropped = file.clone();
     let links = dropped["links"].as_array_mut().unwrap();
     links.drain(0..2);
-    let report = verify_chain(&DeclarationChain::from_bytes(dropped.to_string().as_bytes()).unwrap());
+    let report =
+        verify_chain(&DeclarationChain::from_bytes(dropped.to_string().as_bytes()).unwrap());
     assert_eq!(report.hops[0].problems[0], ChainProblem::FirstIsForwarded);
 }
 
@@ -212,7 +240,13 @@ fn quantities_passed_on_are_compared_with_the_hop_before() {
     let mut chain = DeclarationChain::start(&r1).unwrap();
     let o1 = open_request(r1.json.as_bytes()).unwrap();
     let d1 = seal_response(
-        &answer(&o1, "Kulan Trade LLP", "KZ", Disposition::ResellExport, None),
+        &answer(
+            &o1,
+            "Kulan Trade LLP",
+            "KZ",
+            Disposition::ResellExport,
+            None,
+        ),
         None,
     )
     .unwrap();
@@ -220,7 +254,12 @@ fn quantities_passed_on_are_compared_with_the_hop_before() {
     let od1 = open_response(d1.json.as_bytes()).unwrap();
     let less = [Decimal::new("300").unwrap(), Decimal::new("1200").unwrap()];
     let r2 = seal_request(
-        &forward_request(&o1, &od1, next("Bishkek Automation LLC", "KG", "r2"), Some(&less)),
+        &forward_request(
+            &o1,
+            &od1,
+            next("Bishkek Automation LLC", "KG", "r2"),
+            Some(&less),
+        ),
         None,
     )
     .unwrap();
@@ -255,14 +294,21 @@ fn a_chain_ending_in_russia_rates_stop() {
         .find(|f| f.rule == "CHAIN-HOP-RU-BY")
         .expect("chain rule fires");
     assert_eq!(finding.hops, vec![1]);
-    assert!(finding.explanation.contains("hop 2: OOO Volga Avtomatika (Russia)"));
+    assert!(
+        finding
+            .explanation
+            .contains("hop 2: OOO Volga Avtomatika (Russia)")
+    );
 }
 
 #[test]
 fn hostile_chain_files_get_clear_errors() {
     for (bytes, needle) in [
         (&b"[]"[..], "expected a JSON object"),
-        (br#"{"format":"enduse-record"}"#, "format is \"enduse-record\""),
+        (
+            br#"{"format":"enduse-record"}"#,
+            "format is \"enduse-record\"",
+        ),
         (
             br#"{"format":"enduse-declaration-chain","version":9,"links":[{}]}"#,
             "version 9",

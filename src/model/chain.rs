@@ -148,7 +148,11 @@ mod tests {
     fn compares_each_hop_with_the_one_before() {
         let t = tx(
             &[10.0, 5.0],
-            &[&[Some(10.0), Some(5.0)], &[Some(10.0), Some(4.0)], &[Some(12.0), None]],
+            &[
+                &[Some(10.0), Some(5.0)],
+                &[Some(10.0), Some(4.0)],
+                &[Some(12.0), None],
+            ],
         );
         assert_eq!(quantity_change(&t, 0), Fact::Known(QuantityChange::Same));
         assert_eq!(quantity_change(&t, 1), Fact::Known(QuantityChange::Shrank));

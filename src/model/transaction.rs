@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::answer::{Answer, Fact};
+use super::chain::Hop;
 use super::currency::Currency;
 use super::enums::{
     Disposition, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, Sector,
     TransportMode,
 };
-use super::chain::Hop;
 use super::evidence::PartyRef;
 use crate::country::Country;
 use crate::hs::HsCode;

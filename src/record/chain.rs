@@ -31,7 +31,7 @@ use super::fragment::{FRAGMENT_PREFIX, FragmentError, decode_fragment, encode_by
 use super::limits::{InputError, MAX_DOCUMENT_BYTES, parse_json};
 use super::open::{OpenError, Opened, open_request, open_response};
 use super::v1::{
-    CreatedAt, DeclarationRequest, DeclarationResponse, Decimal, Disposition, Forwarding,
+    CreatedAt, Decimal, DeclarationRequest, DeclarationResponse, Disposition, Forwarding,
     GoodsLine, HopDocuments, Id, Party,
 };
 use crate::country::Country;
@@ -117,7 +117,10 @@ impl DeclarationChain {
         let Some(Value::Array(links)) = map.remove("links") else {
             return Err(ChainError::NotAChain("no \"links\" list".into()));
         };
-        if let Some(extra) = map.keys().find(|k| !matches!(k.as_str(), "format" | "version")) {
+        if let Some(extra) = map
+            .keys()
+            .find(|k| !matches!(k.as_str(), "format" | "version"))
+        {
             return Err(ChainError::NotAChain(format!("unknown member \"{extra}\"")));
         }
         if links.is_empty() {
@@ -145,8 +148,8 @@ impl DeclarationChain {
                 limit: 2 * MAX_HOPS,
             });
         }
-        let value = serde_json::from_str(&sealed.canonical)
-            .map_err(|e| ChainError::Add(e.to_string()))?;
+        let value =
+            serde_json::from_str(&sealed.canonical).map_err(|e| ChainError::Add(e.to_string()))?;
         self.links.push(value);
         Ok(())
     }

@@ -52,7 +52,10 @@ pub enum FragmentError {
 
 /// The fragment (`#/declare?r=…`) for a sealed document.
 pub fn encode_fragment(sealed: &Sealed) -> String {
-    format!("{FRAGMENT_PREFIX}{}", encode_bytes(sealed.canonical.as_bytes()))
+    format!(
+        "{FRAGMENT_PREFIX}{}",
+        encode_bytes(sealed.canonical.as_bytes())
+    )
 }
 
 /// The payload for any document bytes: raw deflate, then base64url.

@@ -407,7 +407,12 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
 }
 
 /// The value of a hop fact; `index` is zero-based.
-pub fn hop_value<'a>(field: HopField, index: usize, hop: &'a Hop, tx: &'a Transaction) -> Value<'a> {
+pub fn hop_value<'a>(
+    field: HopField,
+    index: usize,
+    hop: &'a Hop,
+    tx: &'a Transaction,
+) -> Value<'a> {
     use HopField as F;
     let date = |d: &Fact<NaiveDate>| d.known().map_or(Value::Unknown, |d| Value::Date(*d));
     match field {

@@ -251,11 +251,7 @@ impl DeclareForm {
                 date,
             },
             documents: None,
-            previous_response: request
-                .body
-                .forwarded
-                .as_ref()
-                .map(|f| f.previous_response),
+            previous_response: request.body.forwarded.as_ref().map(|f| f.previous_response),
         })
     }
 }
