@@ -336,3 +336,56 @@ fn hostile_chain_files_get_clear_errors() {
     assert_eq!(report.first_break(), Some(1));
     assert_eq!(report.hops.len(), 2);
 }
+
+/// `enduse verify` on chain files: each hop's state, the break, exit codes.
+#[test]
+fn the_cli_reports_each_link() {
+    let run = |name: &str, text: &str, extra: &[&str]| {
+        let path = std::env::temp_dir().join(format!(
+            "enduse-chain-cli-{}-{name}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_enduse"))
+            .arg("verify")
+            .arg(&path)
+            .args(extra)
+            .output()
+            .unwrap();
+        let _ = std::fs::remove_file(&path);
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let chain = chain_of_two("Bishkek Automation LLC", "KG", Some(&key(3)));
+    let (code, text) = run("ok", &chain.to_json(), &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("hop 1: SIGNED   Kulan Trade LLP (KZ), re exporter"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hop 2: SIGNED   Bishkek Automation LLC (KG), end user"),
+        "{text}"
+    );
+    assert!(text.contains("forwarded by Kulan Trade LLP"), "{text}");
+    assert!(text.contains("CONTINUOUS: every hop declared"), "{text}");
+
+    let mut edited: serde_json::Value = serde_json::from_str(&chain.to_json()).unwrap();
+    edited["links"][1]["body"]["customer"]["country"] = "RU".into();
+    let (code, text) = run("bad", &edited.to_string(), &[]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("hop 1: BROKEN"), "{text}");
+    assert!(text.contains("CHAIN BROKEN at hop 1"), "{text}");
+    let (code, json) = run("bad-json", &edited.to_string(), &["--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["first_break"], 1);
+    assert_eq!(json["hops"][1]["state"], "broken");
+
+    let unsigned = chain_of_two("Bishkek Automation LLC", "KG", None);
+    let (code, text) = run("unsigned", &unsigned.to_json(), &[]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("hop 2: DECLARED"), "{text}");
+}

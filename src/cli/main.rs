@@ -12,6 +12,7 @@ mod config;
 mod ruleset;
 mod screen;
 mod verify;
+mod verify_chain;
 
 #[derive(Parser)]
 #[command(name = "enduse", version, about = "End-Use Check: due diligence against diversion of goods to Russia and Belarus", long_about = None)]

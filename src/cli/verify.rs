@@ -1,14 +1,18 @@
-//! `enduse verify FILE`: check a record, declaration request or response.
+//! `enduse verify FILE`: check a record, declaration request or response, or
+//! a declaration chain.
 //!
 //! Exit status tells scripts the verdict without parsing output:
 //! 0 valid (intact and signed), 1 altered or bad signature, 2 intact but
 //! unsigned, 3 unsupported format version, 4 unreadable or malformed.
+//! For a chain: 0 continuous with every hop declared and signed, 1 broken,
+//! 2 continuous but not every hop signed (unsigned, flagged or awaiting).
 
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use enduse::record::chain::is_chain_file;
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::{SignatureState, VerifyReport, VerifyState, decode_fragment, verify};
 
@@ -41,6 +45,15 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     } else {
         read_limited(&args.file)
     };
+    if let Ok(bytes) = &input
+        && is_chain_file(bytes)
+    {
+        return crate::verify_chain::run(
+            &args.file,
+            bytes,
+            matches!(args.format, OutputFormat::Json),
+        );
+    }
     let report = match input {
         Ok(bytes) => verify(&bytes),
         Err(reason) => VerifyReport {

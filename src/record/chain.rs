@@ -74,6 +74,19 @@ pub enum ChainError {
     Add(String),
 }
 
+/// Whether `bytes` are a chain file (as opposed to a single document), so a
+/// verifier can choose how to report. Anything unreadable answers `false`.
+pub fn is_chain_file(bytes: &[u8]) -> bool {
+    parse_json(bytes, MAX_DOCUMENT_BYTES)
+        .ok()
+        .and_then(|v| {
+            v.get("format")
+                .and_then(Value::as_str)
+                .map(|f| f == CHAIN_FORMAT)
+        })
+        .unwrap_or(false)
+}
+
 /// A chain file: the envelopes in order, request and response per hop; the
 /// last request may still await its response.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,128 @@
+//! `enduse verify CHAIN`: each hop's state, its problems, and where the chain
+//! breaks, for auditors and banks checking a re-export chain offline.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use enduse::model::Symbol;
+use enduse::record::chain::{ChainReport, LinkState};
+use enduse::record::{DeclarationChain, verify_chain};
+
+/// Verifies a chain file's bytes and prints the report.
+pub fn run(path: &Path, bytes: &[u8], json: bool) -> ExitCode {
+    let report = match DeclarationChain::from_bytes(bytes) {
+        Ok(chain) => verify_chain(&chain),
+        Err(e) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "file": path.display().to_string(), "kind": "declaration_chain", "error": e.to_string() })
+                );
+            } else {
+                println!("{}: declaration chain\nMALFORMED: {e}", path.display());
+            }
+            return ExitCode::from(4);
+        }
+    };
+    if json {
+        println!("{}", to_json(path, &report));
+    } else {
+        print!("{}", render_text(path, &report));
+    }
+    ExitCode::from(exit_code(&report))
+}
+
+fn exit_code(report: &ChainReport) -> u8 {
+    if !report.is_continuous() {
+        1
+    } else if report.hops.iter().all(|h| h.state == LinkState::Signed) {
+        0
+    } else {
+        2
+    }
+}
+
+fn render_text(path: &Path, report: &ChainReport) -> String {
+    let mut out = format!(
+        "{}: declaration chain, {} hop{} (exporter: {}; chain id: {})\n",
+        path.display(),
+        report.hops.len(),
+        if report.hops.len() == 1 { "" } else { "s" },
+        report.exporter.as_deref().unwrap_or("unknown"),
+        report.chain_id.as_deref().unwrap_or("unknown"),
+    );
+    for hop in &report.hops {
+        let who = match (&hop.declared, &hop.addressee) {
+            (Some(d), _) => format!(
+                "{} ({}), {}",
+                d.party,
+                d.country.code(),
+                d.role.as_str().replace('_', " ")
+            ),
+            (None, Some((name, country))) => format!(
+                "awaiting {} ({})",
+                name,
+                country.map_or("country unknown", |c| c.code())
+            ),
+            (None, None) => "unreadable".to_string(),
+        };
+        out.push_str(&format!(
+            "hop {}: {:<8} {who}\n",
+            hop.hop,
+            hop.state.as_str().to_uppercase()
+        ));
+        if let Some(by) = &hop.forwarded_by {
+            out.push_str(&format!("  forwarded by {by}\n"));
+        }
+        if let Some(fp) = hop.declared.as_ref().and_then(|d| d.signer.as_deref()) {
+            out.push_str(&format!("  signed, key fingerprint {fp}\n"));
+        }
+        for problem in &hop.problems {
+            out.push_str(&format!("  - {problem}\n"));
+        }
+    }
+    out.push_str(&match report.first_break() {
+        Some(hop) => format!("CHAIN BROKEN at hop {hop}: later hops cannot be relied on\n"),
+        None if report.reaches_end_user() => {
+            "CONTINUOUS: every hop declared, the last declarant is the end user\n".to_string()
+        }
+        None => "CONTINUOUS, but incomplete: the chain does not yet reach a declared end user\n"
+            .to_string(),
+    });
+    out
+}
+
+fn to_json(path: &Path, report: &ChainReport) -> String {
+    let hops: Vec<serde_json::Value> = report
+        .hops
+        .iter()
+        .map(|h| {
+            serde_json::json!({
+                "hop": h.hop,
+                "state": h.state.as_str(),
+                "request_digest": h.request_digest.map(|d| d.to_string()),
+                "response_digest": h.response_digest.map(|d| d.to_string()),
+                "party": h.declared.as_ref().map(|d| d.party.clone()),
+                "country": h.declared.as_ref().map(|d| d.country.code()),
+                "role": h.declared.as_ref().map(|d| d.role.as_str()),
+                "signer": h.declared.as_ref().and_then(|d| d.signer.clone()),
+                "forwarded_by": h.forwarded_by,
+                "problems": h.problems.iter().map(|p| serde_json::json!({
+                    "breaks_chain": p.breaks_chain(),
+                    "message": p.to_string(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let json = serde_json::json!({
+        "file": path.display().to_string(),
+        "kind": "declaration_chain",
+        "chain_id": report.chain_id,
+        "exporter": report.exporter,
+        "continuous": report.is_continuous(),
+        "first_break": report.first_break(),
+        "reaches_end_user": report.reaches_end_user(),
+        "hops": hops,
+    });
+    serde_json::to_string_pretty(&json).unwrap_or_default()
+}
