@@ -123,3 +123,53 @@ fn a_request_is_prefilled_from_the_transaction() {
     assert_eq!(opened.body, request);
     assert!(request_from_domain(&tx, "bad id!", Lang::En, Utc::now(), 0).is_err());
 }
+
+#[test]
+fn the_chain_travels_in_the_record() {
+    let tx = Transaction::from_json(
+        r#"{"goods":[{"hs":"848210","quantity":4000}],"shipment":{"destination":"KG"},
+            "chain":[{"party":"KazPumpMash","country":"KZ","role":"re_exporter","quantities":[4000],
+                      "received":"2026-10-09","documents":{"esf":"ESF-1","guarantee_obligation":"GO-7"}},
+                     {"party":"OOO Volga","country":"RU","role":"end_user","quantities":[null]}]}"#,
+    )
+    .unwrap();
+    let evidence = Evidence::default();
+    let assessment = evaluate(&tx, &evidence, &Ruleset::embedded().unwrap());
+    let record = record_from_domain(&tx, &evidence, &assessment, context()).unwrap();
+    let chain = &record.transaction.chain;
+    assert_eq!(chain.len(), 2);
+    assert_eq!(
+        chain[0].role.as_ref().map(|r| r.as_str()),
+        Some("re_exporter")
+    );
+    assert_eq!(chain[0].documents.esf, "ESF-1");
+    assert_eq!(
+        chain[0]
+            .documents
+            .received
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-10-09")
+    );
+    assert_eq!(chain[1].quantities, vec![None]);
+    let sealed = seal_record(&record, None).unwrap();
+    assert_eq!(open_record(sealed.json.as_bytes()).unwrap().body, record);
+    // A chain hop's change is named by path.
+    let tampered = sealed.json.replace("\"RU\"", "\"KG\"");
+    match verify(tampered.as_bytes()).state {
+        VerifyState::Altered { paths } => {
+            assert!(
+                paths
+                    .iter()
+                    .any(|p| p == "body.transaction.chain[1].country"),
+                "{paths:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // A record without a chain keeps its old shape.
+    let plain = Transaction::from_json(r#"{"goods":[]}"#).unwrap();
+    let a = evaluate(&plain, &evidence, &Ruleset::embedded().unwrap());
+    let r = record_from_domain(&plain, &evidence, &a, context()).unwrap();
+    assert!(!serde_json::to_string(&r).unwrap().contains("\"chain\""));
+}

@@ -178,6 +178,38 @@ pub fn transaction_to_v1(tx: &Transaction) -> Result<v1::Transaction, ConvertErr
         },
         signals: answer_map(&signals, "signals")?,
         safeguards: answer_map(&safeguards, "safeguards")?,
+        chain: tx
+            .chain
+            .iter()
+            .enumerate()
+            .map(|(i, hop)| chain_hop(hop, &format!("chain[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?,
+    })
+}
+
+fn chain_hop(hop: &model::Hop, path: &str) -> Result<v1::ChainHop, ConvertError> {
+    let d = &hop.documents;
+    Ok(v1::ChainHop {
+        party: hop.party.clone(),
+        country: hop.country.known().copied(),
+        region: symbol(&hop.region, &format!("{path}.region"))?,
+        role: symbol(&hop.role, &format!("{path}.role"))?,
+        shipped: hop.shipped.known().copied(),
+        quantities: hop
+            .quantities
+            .iter()
+            .enumerate()
+            .map(|(line, q)| decimal(q, &format!("{path}.quantities[{line}]")))
+            .collect::<Result<Vec<_>, _>>()?,
+        documents: v1::HopDocuments {
+            commercial_invoice: d.commercial_invoice.clone(),
+            transport_document: d.transport_document.clone(),
+            esf: d.esf.clone(),
+            customs_declaration: d.customs_declaration.clone(),
+            snt: d.snt.clone(),
+            guarantee_obligation: d.guarantee_obligation.clone(),
+            received: hop.received.known().copied(),
+        },
     })
 }
 

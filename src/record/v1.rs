@@ -19,10 +19,10 @@ pub use declaration::{
     HopDocuments,
 };
 pub use record::{
-    Answer, Assessment, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter, Finding,
-    GoodsLine, MissingInfo, Party, PartyRole, Payment, Rating, Record, RulesetRef, ScreenedList,
-    ScreeningOutcome, ScreeningResult, ScreeningSummary, Severity, Shipment, Signatory,
-    Transaction,
+    Answer, Assessment, ChainHop, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter,
+    Finding, GoodsLine, MissingInfo, Party, PartyRole, Payment, Rating, Record, RulesetRef,
+    ScreenedList, ScreeningOutcome, ScreeningResult, ScreeningSummary, Severity, Shipment,
+    Signatory, Transaction,
 };
 pub use values::{
     CreatedAt, CurrencyCode, Decimal, HsCode, Id, OffsetMinutes, UtcTimestamp, ValueError,

@@ -177,6 +177,21 @@ pub fn record() -> Record {
             },
             signals,
             safeguards,
+            chain: vec![ChainHop {
+                party: "Кулан Трейд ТОО".into(),
+                country: Some(country("KZ")),
+                region: None,
+                role: Some(id("re_exporter")),
+                shipped: NaiveDate::from_ymd_opt(2024, 4, 2),
+                quantities: vec![Some(Decimal::new("500").expect("qty")), None],
+                documents: HopDocuments {
+                    esf: "ESF-KZ-2024-000451".into(),
+                    snt: "SNT-88812".into(),
+                    guarantee_obligation: "GO-KG-17".into(),
+                    received: NaiveDate::from_ymd_opt(2024, 4, 9),
+                    ..HopDocuments::default()
+                },
+            }],
         },
         assessment: Assessment {
             rating: Rating::High,

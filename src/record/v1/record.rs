@@ -65,6 +65,30 @@ pub struct Transaction {
     pub signals: BTreeMap<Id, Id>,
     /// Safeguards in place (contract clauses, checks), by question id.
     pub safeguards: BTreeMap<Id, Id>,
+    /// The chain to the final destination, hop by hop (absent when not
+    /// described; added in 0.2 as an optional member).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chain: Vec<ChainHop>,
+}
+
+/// One hop of the chain to the final destination.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChainHop {
+    /// The receiving party.
+    pub party: String,
+    /// Its country, when known.
+    pub country: Option<Country>,
+    /// Region within the country (`crimea`, `elsewhere`), when known.
+    pub region: Option<Id>,
+    /// Role (`importer`, `re_exporter`, `distributor`, `end_user`), when known.
+    pub role: Option<Id>,
+    /// When the goods left the previous hop, when known.
+    pub shipped: Option<NaiveDate>,
+    /// Quantity received per goods line (index = line), when known.
+    pub quantities: Vec<Option<Decimal>>,
+    /// Document numbers, and the date received.
+    pub documents: super::declaration::HopDocuments,
 }
 
 /// A yes/no question's answer; "unknown" is an answer, not a default.
