@@ -19,9 +19,9 @@ use enduse::evaluate::{Rating, evaluate};
 use enduse::hs::HsCode;
 use enduse::model::PartyScreening;
 use enduse::model::{
-    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Party, PartyRole,
-    PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol,
-    Transaction, TransportMode,
+    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Hop, HopDocuments,
+    HopRole, Party, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
+    ScreeningOutcome, Sector, Symbol, Transaction, TransportMode,
 };
 use enduse::ruleset::Ruleset;
 use proptest::prelude::*;
@@ -158,6 +158,34 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     tx.safeguards.end_use_statement = b.yes_no();
     tx.safeguards.audit_rights = b.yes_no();
     tx.safeguards.re_export_notification = b.yes_no();
+    for _ in 0..(b.byte() % 4) {
+        let lines = tx.goods.len();
+        tx.chain.push(Hop {
+            party: format!("Hop {}", b.byte()),
+            country: b.country(),
+            region: b.symbol::<Region>(),
+            role: b.symbol::<HopRole>(),
+            shipped: b.date(),
+            received: b.date(),
+            // Mostly the order's quantities, sometimes fewer or more.
+            quantities: (0..lines)
+                .map(|_| Fact::Known(f64::from(b.byte() % 3) * 10.0))
+                .collect(),
+            documents: HopDocuments {
+                customs_declaration: if b.byte().is_multiple_of(2) {
+                    "CD-1".into()
+                } else {
+                    String::new()
+                },
+                guarantee_obligation: if b.byte().is_multiple_of(2) {
+                    "GO-1".into()
+                } else {
+                    String::new()
+                },
+                ..HopDocuments::default()
+            },
+        });
+    }
     tx
 }
 
@@ -258,6 +286,19 @@ fn blank(tx: &Transaction, ev: &Evidence, b: &mut Bytes<'_>) -> (Transaction, Ev
     forget_answer(&mut t.safeguards.no_russia_clause, blank());
     forget_answer(&mut t.safeguards.end_use_statement, blank());
     forget_answer(&mut t.safeguards.audit_rights, blank());
+    for hop in &mut t.chain {
+        forget_text(&mut hop.party, blank());
+        forget(&mut hop.country, blank());
+        forget(&mut hop.region, blank());
+        forget(&mut hop.role, blank());
+        forget(&mut hop.shipped, blank());
+        forget(&mut hop.received, blank());
+        for q in &mut hop.quantities {
+            forget(q, blank());
+        }
+        forget_text(&mut hop.documents.customs_declaration, blank());
+        forget_text(&mut hop.documents.guarantee_obligation, blank());
+    }
     forget_answer(&mut t.safeguards.re_export_notification, blank());
     e.screening.retain(|_| !blank());
     forget(&mut e.declaration, blank());
