@@ -50,8 +50,8 @@ pub struct Finding {
     pub title: String,
     /// Explanation with the triggering answers filled in.
     pub explanation: String,
-    /// Sources.
-    pub citations: Vec<Citation>,
+    /// Sources (shared with the rule, not copied).
+    pub citations: std::sync::Arc<[Citation]>,
     /// Suggested mitigations in the assessment language.
     pub mitigations: Vec<String>,
     /// Paths of the answers that made the rule fire (`buyer.established`, `goods.0.hs`).
@@ -212,7 +212,7 @@ pub fn evaluate_in(
                             ruleset,
                             lang,
                         ),
-                        citations: rule.citations().to_vec(),
+                        citations: rule.shared_citations(),
                         mitigations: rule.mitigations(lang).map(str::to_string).collect(),
                         triggers: triggers.into_iter().map(location_path).collect(),
                         hops: {

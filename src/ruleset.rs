@@ -143,7 +143,10 @@ pub struct Rule {
     explanation: LocalizedText,
     templates: [Option<Template>; 3],
     when: Condition,
-    citations: Vec<Citation>,
+    /// Shared with every finding of the rule: findings are made on every
+    /// keystroke, and copying seven strings per citation each time showed up
+    /// as a fifth of the evaluation time.
+    citations: std::sync::Arc<[Citation]>,
     mitigations: Vec<LocalizedText>,
 }
 
@@ -181,6 +184,11 @@ impl Rule {
     /// Sources.
     pub fn citations(&self) -> &[Citation] {
         &self.citations
+    }
+
+    /// The citations as a shared handle, for findings.
+    pub fn shared_citations(&self) -> std::sync::Arc<[Citation]> {
+        std::sync::Arc::clone(&self.citations)
     }
     /// Suggested mitigations in `lang`.
     pub fn mitigations(&self, lang: Lang) -> impl Iterator<Item = &str> {

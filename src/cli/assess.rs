@@ -191,7 +191,7 @@ pub fn text_report(a: &Assessment, lang: Lang) -> String {
             f.title
         );
         let _ = writeln!(s, "    {}", f.explanation);
-        for c in &f.citations {
+        for c in f.citations.iter() {
             let _ = writeln!(s, "    Source: {}", c.one_line(lang));
         }
         for m in &f.mitigations {

@@ -191,6 +191,11 @@ impl<'a> Scope<'a> {
         })
     }
 
+    /// The HS code of goods line `index`, when known.
+    pub fn line_hs(&self, index: usize) -> Option<&'a crate::hs::HsCode> {
+        self.tx.goods.get(index)?.hs.known()
+    }
+
     /// This scope visiting hop `index`, if it exists.
     pub fn with_hop(&self, index: usize) -> Option<Scope<'a>> {
         let hop = self.tx.chain.get(index)?;
@@ -421,19 +426,43 @@ impl<'a> Scope<'a> {
                 let cached = self
                     .line
                     .and_then(|(i, _)| self.hs_tiers.get(i * lists + *list).copied());
-                let in_tier = |i: usize, tier: &crate::ruleset::HsTier| match cached {
-                    Some(mask) => i < 64 && mask & (1 << i) != 0,
-                    None => tier.contains(code),
-                };
                 // Record the heaviest matching tier: it sets the finding's weight.
-                let best = hs_list
-                    .tiers
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, t)| (tiers.is_empty() || tiers.contains(i)) && in_tier(*i, t))
-                    .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)));
+                let best = match cached {
+                    // Hot path (every goods line × every CHPL rule): walk only
+                    // the set bits of the line's precomputed tier mask.
+                    Some(mask) => {
+                        let allowed = if tiers.is_empty() {
+                            u64::MAX
+                        } else {
+                            tiers
+                                .iter()
+                                .filter(|i| **i < 64)
+                                .fold(0u64, |m, i| m | (1 << i))
+                        };
+                        let mut bits = mask & allowed;
+                        let mut best: Option<(usize, u32)> = None;
+                        while bits != 0 {
+                            let i = bits.trailing_zeros() as usize;
+                            bits &= bits - 1;
+                            let weight = hs_list.tiers.get(i).map_or(0, |t| t.weight);
+                            if best.is_none_or(|(_, w)| weight > w) {
+                                best = Some((i, weight));
+                            }
+                        }
+                        best.map(|(i, _)| i)
+                    }
+                    None => hs_list
+                        .tiers
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, t)| {
+                            (tiers.is_empty() || tiers.contains(i)) && t.contains(code)
+                        })
+                        .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)))
+                        .map(|(i, _)| i),
+                };
                 match best {
-                    Some((i, _)) => {
+                    Some(i) => {
                         trace.tiers.push((*list, i));
                         true
                     }

@@ -154,23 +154,24 @@ fn hole(h: Placeholder, scope: &Scope<'_>, trace: &Trace, rs: &Ruleset, lang: La
             }
         }
         Placeholder::MatchedHs => {
-            let mut codes: Vec<String> = Vec::new();
+            // Hot with long orders: compare codes by reference, format once.
+            let mut codes: Vec<&crate::hs::HsCode> = Vec::with_capacity(8);
+            let mut unknown_line = false;
             for i in &trace.lines {
-                if let Some(s) = scope.with_line(*i) {
-                    let code = value_at(
-                        &s,
-                        FactPath::Line(crate::ruleset::facts::LineField::Hs),
-                        lang,
-                    );
-                    if !codes.contains(&code) {
-                        codes.push(code);
-                    }
+                match scope.line_hs(*i) {
+                    Some(code) if !codes.contains(&code) => codes.push(code),
+                    Some(_) => {}
+                    None => unknown_line = true,
                 }
             }
-            if codes.is_empty() {
+            let mut out: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+            if unknown_line {
+                out.push(unknown());
+            }
+            if out.is_empty() {
                 unknown()
             } else {
-                codes.join(", ")
+                out.join(", ")
             }
         }
         Placeholder::MatchedParties => {

@@ -278,7 +278,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
                 explanation: explanation.clone(),
                 templates,
                 when,
-                citations: citations(&r.citations),
+                citations: citations(&r.citations).into(),
                 mitigations: r.mitigations.clone(),
             });
         }

@@ -72,7 +72,7 @@ pub fn finding_view(i18n: I18n, finding: Finding, open: bool) -> impl IntoView {
                 })}
                 <h4>{t!(i18n, assess.citations)}</h4>
                 <ul class="citations">
-                    {citations.into_iter().map(|c| citation_view(c, lang)).collect_view()}
+                    {citations.iter().cloned().map(|c| citation_view(c, lang)).collect_view()}
                 </ul>
             </details>
         </li>
