@@ -155,6 +155,19 @@ fn max_tier_weight(ruleset: &Ruleset, cond: &Condition) -> u32 {
     }
 }
 
+/// The hops a finding is about: those an `any_hop` matched, and those whose
+/// answers triggered it (the chain's final country is the last hop's).
+fn finding_hops(trace: &Trace, triggers: &[Located]) -> Vec<usize> {
+    let mut hops = trace.hops.clone();
+    hops.extend(triggers.iter().filter_map(|l| match l {
+        Located::Hop(i, _) => Some(*i),
+        _ => None,
+    }));
+    hops.sort_unstable();
+    hops.dedup();
+    hops
+}
+
 /// Evaluates every rule of `ruleset` against `tx` and `evidence`, texts in `lang`.
 pub fn evaluate_in(
     tx: &Transaction,
@@ -169,6 +182,8 @@ pub fn evaluate_in(
     let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
     // Possible findings: rule, its upper-bound score, the unknowns it waits on.
     let mut possible: Vec<(&Rule, u32, Vec<Located>)> = Vec::new();
+    // Findings that fired because an answer is missing: (rule, that fact).
+    let mut asked: Vec<(&Rule, Located)> = Vec::new();
 
     for (order, rule) in ruleset.rules().iter().enumerate() {
         trace.clear();
@@ -184,6 +199,7 @@ pub fn evaluate_in(
                 possible.push((rule, bound, unknowns));
             }
             Tri::True => {
+                asked.extend(trace.asked.iter().map(|loc| (rule, *loc)));
                 let mut triggers = trace.triggers.clone();
                 // A party's place in the chain and a line's number are filters, not answers.
                 triggers.retain(|l| {
@@ -214,13 +230,8 @@ pub fn evaluate_in(
                         ),
                         citations: rule.shared_citations(),
                         mitigations: rule.mitigations(lang).map(str::to_string).collect(),
+                        hops: finding_hops(&trace, &triggers),
                         triggers: triggers.into_iter().map(location_path).collect(),
-                        hops: {
-                            let mut hops = trace.hops.clone();
-                            hops.sort_unstable();
-                            hops.dedup();
-                            hops
-                        },
                     },
                 ));
             }
@@ -254,6 +265,18 @@ pub fn evaluate_in(
             entry.0.push(rule.id().to_string());
             entry.1 = entry.1.max(reach);
         }
+    }
+    // A finding that fired because an answer is missing names that answer as
+    // missing information too: answering it may lift the finding, never
+    // raise the rating (so it does not change the rating upwards).
+    for (rule, loc) in asked {
+        let entry = by_fact
+            .entry(loc)
+            .or_insert_with(|| (Vec::new(), Rating::Low));
+        if !entry.0.iter().any(|id| id == rule.id()) {
+            entry.0.push(rule.id().to_string());
+        }
+        entry.1 = entry.1.max(rating);
     }
     let mut missing: Vec<(Located, MissingInfo)> = by_fact
         .into_iter()

@@ -475,3 +475,84 @@ fn format_doc_example_transaction_deserialises() {
     let rs = Ruleset::embedded().unwrap_or_else(|e| panic!("{e}"));
     assert!(evaluate(&tx, &Evidence::default(), &rs).rating >= Rating::High);
 }
+
+#[test]
+fn answers_whose_absence_fires_a_rule_are_missing_information() {
+    let tx = Transaction::from_json(
+        r#"{"exporter":{"country":"DE"},"goods":[{"hs":"848210","quantity":10}],
+            "shipment":{"destination":"KG"},
+            "chain":[{"party":"KazPumpMash","country":"KZ","role":"re_exporter","quantities":[10]},
+                     {"party":"Bishkek Pump","country":"KG","quantities":[10]}]}"#,
+    )
+    .unwrap();
+    let rs = Ruleset::embedded().unwrap();
+    let a = evaluate(&tx, &Evidence::default(), &rs);
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.rule == "CHAIN-FINAL-UNKNOWN-CHPL")
+    );
+    let role = a
+        .missing
+        .iter()
+        .find(|m| m.fact == "chain.1.role")
+        .expect("the last hop's role is listed as missing");
+    assert!(role.rules.contains(&"CHAIN-FINAL-UNKNOWN-CHPL".to_string()));
+    assert_eq!(role.label, "Hop 2: role");
+    assert_eq!(role.could_reach, a.rating);
+    assert!(!role.changes_rating);
+    let end_user = a
+        .missing
+        .iter()
+        .find(|m| m.fact == "end_user.name")
+        .unwrap();
+    assert!(
+        end_user
+            .rules
+            .contains(&"END-USER-UNKNOWN-CHPL".to_string())
+    );
+}
+
+#[test]
+fn chain_findings_name_their_hops() {
+    let tx = Transaction::from_json(
+        r#"{"exporter":{"country":"DE"},"goods":[{"hs":"848210","quantity":10}],
+            "shipment":{"destination":"KZ"},"parties":{"end_user":{"name":"KazPump","country":"KZ"}},
+            "chain":[{"party":"KazPumpMash","country":"KZ","role":"re_exporter","quantities":[10]},
+                     {"party":"Yerevan Hydro","country":"AM","role":"end_user","quantities":[10]}]}"#,
+    )
+    .unwrap();
+    let a = evaluate(&tx, &Evidence::default(), &Ruleset::embedded().unwrap());
+    let mismatch = a
+        .findings
+        .iter()
+        .find(|f| f.rule == "CHAIN-DEST-MISMATCH")
+        .unwrap();
+    assert_eq!(mismatch.hops, vec![1]);
+    assert!(
+        mismatch.triggers.contains(&"chain.1.country".to_string()),
+        "{:?}",
+        mismatch.triggers
+    );
+    let onward = a
+        .findings
+        .iter()
+        .find(|f| f.rule == "CHAIN-EAEU-ONWARD")
+        .unwrap();
+    assert_eq!(onward.hops, vec![1]);
+    assert!(
+        onward
+            .explanation
+            .contains("hop 2: Yerevan Hydro (Armenia)"),
+        "{}",
+        onward.explanation
+    );
+    let docs = a
+        .findings
+        .iter()
+        .find(|f| f.rule == "CHAIN-KZ-REEXPORT-DOCS")
+        .unwrap();
+    assert_eq!(docs.hops, vec![0]);
+    let dest = a.findings.iter().find(|f| f.rule == "DEST-EAEU").unwrap();
+    assert!(dest.hops.is_empty());
+}

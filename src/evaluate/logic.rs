@@ -64,6 +64,9 @@ pub struct Trace {
     pub hops: Vec<usize>,
     /// HS list tiers that matched: (list index, tier index).
     pub tiers: Vec<(usize, usize)>,
+    /// Unanswered facts that made an `unknown = P` test true: the rule fired
+    /// *because* they are missing, so they are missing information too.
+    pub asked: Vec<Located>,
 }
 
 #[derive(Clone, Copy)]
@@ -74,6 +77,7 @@ struct Mark {
     parties: usize,
     hops: usize,
     tiers: usize,
+    asked: usize,
 }
 
 impl Trace {
@@ -85,6 +89,7 @@ impl Trace {
             lines: Vec::with_capacity(n),
             parties: Vec::with_capacity(8),
             hops: Vec::new(),
+            asked: Vec::new(),
             tiers: Vec::with_capacity(n),
         }
     }
@@ -97,6 +102,7 @@ impl Trace {
         self.parties.clear();
         self.hops.clear();
         self.tiers.clear();
+        self.asked.clear();
     }
 
     fn mark(&self) -> Mark {
@@ -107,6 +113,7 @@ impl Trace {
             parties: self.parties.len(),
             hops: self.hops.len(),
             tiers: self.tiers.len(),
+            asked: self.asked.len(),
         }
     }
 
@@ -117,6 +124,7 @@ impl Trace {
         self.parties.truncate(m.parties);
         self.hops.truncate(m.hops);
         self.tiers.truncate(m.tiers);
+        self.asked.truncate(m.asked);
     }
 
     /// Drops everything recorded since `m`.
@@ -191,6 +199,19 @@ impl<'a> Scope<'a> {
         })
     }
 
+    /// Where a top-level fact's answer lives. The chain's final country and
+    /// role *are* the last hop's answers (or the declared destination when no
+    /// chain is described), so findings and missing information point there.
+    fn top_location(&self, t: TopFact) -> Located {
+        let last = self.tx.chain.len().checked_sub(1);
+        match (t, last) {
+            (TopFact::ChainFinalCountry, Some(i)) => Located::Hop(i, HopField::Country),
+            (TopFact::ChainFinalCountry, None) => Located::Top(TopFact::Destination),
+            (TopFact::ChainFinalRole, Some(i)) => Located::Hop(i, HopField::Role),
+            _ => Located::Top(t),
+        }
+    }
+
     /// The HS code of goods line `index`, when known.
     pub fn line_hs(&self, index: usize) -> Option<&'a crate::hs::HsCode> {
         self.tx.goods.get(index)?.hs.known()
@@ -209,7 +230,7 @@ impl<'a> Scope<'a> {
     /// a line or party this scope does not have (the loader rules that out).
     pub fn value(&self, fact: FactPath) -> Option<(Value<'a>, Located)> {
         match fact {
-            FactPath::Top(t) => Some((top_value(t, self.tx, self.ev), Located::Top(t))),
+            FactPath::Top(t) => Some((top_value(t, self.tx, self.ev), self.top_location(t))),
             FactPath::Party(sel, f) => {
                 let (r, p) = match selector_ref(sel) {
                     Some(r) => (r, self.tx.party(r)?),
@@ -364,6 +385,7 @@ impl<'a> Scope<'a> {
             Condition::Unknown(fact) => match self.value(*fact) {
                 Some((Value::Unknown, loc)) => {
                     trace.triggers.push(loc);
+                    trace.asked.push(loc);
                     Tri::True
                 }
                 _ => Tri::False,
