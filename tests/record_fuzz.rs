@@ -1,9 +1,11 @@
 //! Hostile-input suite: generated and mutated inputs through every importer.
 //!
 //! Each input goes through `verify`, `open_record`, `open_request`,
-//! `open_response`, `check_response` and the link decoders. The properties:
-//! nothing panics, and the importers agree with `verify` (an importer accepts
-//! a document only if `verify` calls it intact and of that kind).
+//! `open_response`, `check_response`, the declaration-chain reader and
+//! verifier, and the link decoders. The properties: nothing panics, and the
+//! importers agree with `verify` (an importer accepts a document only if
+//! `verify` calls it intact and of that kind; a chain is continuous only if
+//! every link in it verifies intact).
 //!
 //! `cargo test --test record_fuzz` runs 20,000 inputs. The long run is
 //! `scripts/record-fuzz-long.sh` (1,000,000 inputs; it wraps
@@ -74,10 +76,34 @@ fn corpus() -> Corpus {
         ]
     })
     .collect();
-    let links = [&request, &response, &unsigned_response]
+    let mut chain = DeclarationChain::start(&request).unwrap();
+    chain.push(&response).unwrap();
+    let opened_response = open_response(response.json.as_bytes()).unwrap();
+    let mut next_party = sample::parties().remove(1);
+    next_party.name = "Bishkek Automation LLC".into();
+    let forwarded = seal_request(
+        &forward_request(
+            &opened,
+            &opened_response,
+            NextParty {
+                request_id: sample::id("req-hop-2"),
+                party: next_party,
+                language: enduse::lang::Lang::Kk,
+                created: sample::created(),
+            },
+            None,
+        ),
+        Some(&sample::key(34)),
+    )
+    .unwrap();
+    chain.push(&forwarded).unwrap();
+    let mut documents = documents;
+    documents.push(chain.to_json().into_bytes());
+    let mut links: Vec<String> = [&request, &response, &unsigned_response]
         .iter()
         .map(|s| encode_fragment(s))
         .collect();
+    links.push(chain.to_fragment());
     let bomb = |byte: u8, size: usize| {
         let deflated = miniz_oxide::deflate::compress_to_vec(&vec![byte; size], 10);
         format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated))
@@ -340,6 +366,9 @@ fn exercise(input: &Input, corpus: &Corpus) {
                 check.response.is_some(),
                 is(DocumentKind::DeclarationResponse)
             );
+            if let Ok(chain) = DeclarationChain::from_bytes(bytes) {
+                exercise_chain(&chain, bytes);
+            }
             let text = String::from_utf8_lossy(bytes);
             let _ = decode_fragment(&text);
         }
@@ -354,6 +383,26 @@ fn exercise(input: &Input, corpus: &Corpus) {
             if decoded.is_err() {
                 assert!(request.is_err() && response.is_err());
             }
+            if let Ok(chain) = DeclarationChain::from_fragment(link) {
+                exercise_chain(&chain, link.as_bytes());
+            }
+        }
+    }
+}
+
+/// A chain is continuous only if every link in it verifies intact.
+fn exercise_chain(chain: &DeclarationChain, input: &[u8]) {
+    let report = verify_chain(chain);
+    let _ = report.to_model_hops();
+    if report.is_continuous() {
+        let file: serde_json::Value = serde_json::from_str(&chain.to_json()).unwrap();
+        let links = file["links"].as_array().cloned().unwrap_or_default();
+        for link in links {
+            assert!(
+                verify(link.to_string().as_bytes()).is_intact(),
+                "continuous chain with a link that is not intact: {}",
+                String::from_utf8_lossy(input)
+            );
         }
     }
 }
@@ -370,7 +419,9 @@ fn run(count: usize, seed: u64) {
     let corpus = corpus();
     // The untouched corpus must pass, or the suite would prove nothing.
     for document in &corpus.documents {
-        assert!(verify(document).is_intact());
+        let chain_ok = DeclarationChain::from_bytes(document)
+            .is_ok_and(|c| c.len() > 1 && verify_chain(&c).is_continuous());
+        assert!(verify(document).is_intact() || chain_ok);
     }
     for link in &corpus.links {
         assert!(decode_fragment(link).is_ok());
