@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use enduse::country::Country;
 use enduse::evaluate::evaluate;
 use enduse::hs::HsCode;
-use enduse::model::{Answer, Evidence, Fact, GoodsLine, Party, Transaction};
+use enduse::model::{Answer, Evidence, Fact, GoodsLine, Hop, HopRole, Party, Transaction};
 use enduse::ruleset::Ruleset;
 
 const CODES: &[&str] = &[
@@ -49,6 +49,29 @@ fn transaction() -> Transaction {
     tx
 }
 
+/// KZ importer → KG distributor → AE trader → TR trader → AZ end user, with
+/// quantities shrinking at hop 3: every chain rule has something to look at.
+fn chain(tx: &Transaction) -> Vec<Hop> {
+    let hop = |party: &str, code: &str, role: HopRole, factor: f64| Hop {
+        party: party.into(),
+        country: Country::parse(code).map_or(Fact::Unknown, Fact::Known),
+        role: Fact::Known(role),
+        quantities: tx
+            .goods
+            .iter()
+            .map(|g| Fact::Known(g.quantity.known().copied().unwrap_or(0.0) * factor))
+            .collect(),
+        ..Hop::default()
+    };
+    vec![
+        hop("Steppe Trade LLP", "KZ", HopRole::ReExporter, 1.0),
+        hop("Bishkek Supply LLC", "KG", HopRole::ReExporter, 1.0),
+        hop("Gulf Links FZE", "AE", HopRole::ReExporter, 0.5),
+        hop("Anadolu Ticaret", "TR", HopRole::ReExporter, 0.5),
+        hop("Baku Works OJSC", "AZ", HopRole::EndUser, 0.5),
+    ]
+}
+
 fn bench(c: &mut Criterion) {
     let ruleset = match Ruleset::embedded() {
         Ok(r) => r,
@@ -59,6 +82,20 @@ fn bench(c: &mut Criterion) {
     c.bench_function("evaluate 50 lines, embedded ruleset", |b| {
         b.iter(|| evaluate(black_box(&tx), black_box(&evidence), black_box(&ruleset)))
     });
+    let mut chained = tx.clone();
+    chained.chain = chain(&tx);
+    c.bench_function(
+        "evaluate 50 lines and a 5-hop chain, embedded ruleset",
+        |b| {
+            b.iter(|| {
+                evaluate(
+                    black_box(&chained),
+                    black_box(&evidence),
+                    black_box(&ruleset),
+                )
+            })
+        },
+    );
     c.bench_function("load embedded ruleset", |b| b.iter(Ruleset::embedded));
 }
 
