@@ -9,10 +9,16 @@
 use chrono::FixedOffset;
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::{self, CreatedAt, Rating};
-use enduse::record::{self, DocumentKind, SignatureState, VerifyReport, VerifyState};
+use enduse::chain_status::is_chain_file;
+use enduse::record::chain::CHAIN_FORMAT;
+use enduse::record::{
+    self, ChainReport, DeclarationChain, DocumentKind, SignatureState, VerifyReport, VerifyState,
+    verify_chain,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::chain_report::ChainReportView;
 use crate::file_input::{self, ReadError};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
@@ -70,6 +76,15 @@ enum Outcome {
     Reading(String),
     Failed(String, ReadError),
     Checked(String, Box<Examined>),
+    /// A declaration chain file, verified link by link.
+    Chain(String, Box<Result<ChainReport, String>>),
+}
+
+/// Verifies a chain file, or says why it is not one.
+fn examine_chain(bytes: &[u8]) -> Result<ChainReport, String> {
+    DeclarationChain::from_bytes(bytes)
+        .map(|chain| verify_chain(&chain))
+        .map_err(|e| e.to_string())
 }
 
 #[component]
@@ -82,6 +97,9 @@ pub fn Verify() -> impl IntoView {
         outcome.set(Outcome::Reading(name.clone()));
         spawn_local(async move {
             match file_input::read_bytes(&file, MAX_DOCUMENT_BYTES).await {
+                Ok(bytes) if is_chain_file(&bytes) => {
+                    outcome.set(Outcome::Chain(name, Box::new(examine_chain(&bytes))))
+                }
                 Ok(bytes) => outcome.set(Outcome::Checked(name, Box::new(examine(&bytes)))),
                 Err(e) => outcome.set(Outcome::Failed(name, e)),
             }
@@ -120,6 +138,23 @@ pub fn Verify() -> impl IntoView {
                 <div class="verify-result state-malformed" data-state="unreadable" role="alert">
                     <p class="verify-file">{name}</p>
                     <p>{read_error_text(i18n, &error)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Outcome::Chain(name, result) => Some(
+            view! {
+                <div class="verify-printable">
+                    <p class="verify-file">{t!(i18n, records.file)} " " <strong>{name}</strong></p>
+                    <p class="verify-kind" data-kind=CHAIN_FORMAT>{t!(i18n, chain.kind_chain)}</p>
+                    {match *result {
+                        Ok(report) => view! { <ChainReportView report id="verify-chain" /> }.into_any(),
+                        Err(reason) => view! {
+                            <div class="verify-result state-malformed" data-state="malformed" role="alert">
+                                <p>{t_string!(i18n, chain.chain_unusable, reason = reason).to_string()}</p>
+                            </div>
+                        }.into_any(),
+                    }}
                 </div>
             }
             .into_any(),
