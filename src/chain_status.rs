@@ -270,7 +270,8 @@ mod tests {
             states,
             vec![HopStatus::Signed, HopStatus::Missing, HopStatus::Missing]
         );
-        let cards = cards_for_transaction(&tx(&["Kulan Trade", " Bishkek Automation "]), Some(&r), &[]);
+        let cards =
+            cards_for_transaction(&tx(&["Kulan Trade", " Bishkek Automation "]), Some(&r), &[]);
         assert_eq!(cards[1].status, HopStatus::Awaiting);
     }
 
@@ -309,7 +310,9 @@ mod tests {
         assert!(is_chain_file(
             br#"{"format":"enduse-declaration-chain","version":1,"links":[]}"#
         ));
-        assert!(!is_chain_file(br#"{"format":"enduse-declaration-request"}"#));
+        assert!(!is_chain_file(
+            br#"{"format":"enduse-declaration-request"}"#
+        ));
         assert!(!is_chain_file(b"not json"));
     }
 }

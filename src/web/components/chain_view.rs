@@ -48,6 +48,19 @@ pub fn status_text(i18n: I18n, status: HopStatus) -> String {
     .to_string()
 }
 
+/// A document field's label.
+pub fn document_label(i18n: I18n, name: &str) -> String {
+    match name {
+        "commercial_invoice" => t_string!(i18n, chain.doc_commercial_invoice),
+        "transport_document" => t_string!(i18n, chain.doc_transport_document),
+        "esf" => t_string!(i18n, chain.doc_esf),
+        "customs_declaration" => t_string!(i18n, chain.doc_customs_declaration),
+        "snt" => t_string!(i18n, chain.doc_snt),
+        _ => t_string!(i18n, chain.doc_guarantee_obligation),
+    }
+    .to_string()
+}
+
 /// Shortens a label for the drawing (the list below has it in full).
 fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -201,7 +214,9 @@ pub fn ChainView(
     let exporter_line = move || {
         let lang = language::from_locale(i18n.get_locale());
         let (name, country) = exporter.get();
-        let country = country.map(|c| format!(" ({})", c.name(lang))).unwrap_or_default();
+        let country = country
+            .map(|c| format!(" ({})", c.name(lang)))
+            .unwrap_or_default();
         format!("{name}{country}")
     };
     view! {

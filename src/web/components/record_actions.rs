@@ -12,8 +12,8 @@
 //!   the host page through `on_declaration`.
 
 use chrono::Utc;
-use enduse::evaluate::{Assessment, Rating, evaluate_in};
 use enduse::chain_status::{first_response_json, is_chain_file};
+use enduse::evaluate::{Assessment, Rating, evaluate_in};
 use enduse::model::{DeclarationStatus, Evidence, Fact, Hop, Transaction};
 use enduse::record::convert::{RecordContext, record_from_domain, request_from_domain};
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
@@ -61,7 +61,7 @@ fn saved_request(key: &str) -> Option<Opened<DeclarationRequest>> {
 }
 
 /// A fresh request id: `req-` and 12 random hex digits.
-fn new_request_id() -> Option<String> {
+pub fn new_request_id() -> Option<String> {
     signing_key::random_bytes::<6>().map(|bytes| format!("req-{}", hex::encode(bytes)))
 }
 
@@ -292,9 +292,9 @@ pub fn RecordActions(
         if let Some(callback) = on_chain {
             callback.run((json.clone(), report.to_model_hops()));
         }
-        let own = request.get().filter(|r| {
-            report.hops.first().and_then(|h| h.request_digest) == Some(r.digest)
-        });
+        let own = request
+            .get()
+            .filter(|r| report.hops.first().and_then(|h| h.request_digest) == Some(r.digest));
         let first = DeclarationChain::from_bytes(json.as_bytes())
             .ok()
             .and_then(|c| first_response_json(&c));

@@ -7,10 +7,10 @@
 //! print layout, so an auditor can file one clean page.
 
 use chrono::FixedOffset;
-use enduse::record::limits::MAX_DOCUMENT_BYTES;
-use enduse::record::v1::{self, CreatedAt, Rating};
 use enduse::chain_status::is_chain_file;
 use enduse::record::chain::CHAIN_FORMAT;
+use enduse::record::limits::MAX_DOCUMENT_BYTES;
+use enduse::record::v1::{self, CreatedAt, Rating};
 use enduse::record::{
     self, ChainReport, DeclarationChain, DocumentKind, SignatureState, VerifyReport, VerifyState,
     verify_chain,

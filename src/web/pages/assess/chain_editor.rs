@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::ctx::{Ctx, tr};
 use super::form::{Form, NumberError, parse_date, parse_number};
 use super::labels;
-use crate::components::chain_view::{ChainCsvButton, ChainView, role_name_text};
+use crate::components::chain_view::{ChainCsvButton, ChainView, document_label, role_name_text};
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::country_select::CountrySelect;
 use crate::components::text_field::TextField;
@@ -47,26 +47,33 @@ type DocField = (
 );
 
 const DOCUMENTS: [DocField; 6] = [
-    ("commercial_invoice", |d| &d.commercial_invoice, |d| &mut d.commercial_invoice, false),
-    ("transport_document", |d| &d.transport_document, |d| &mut d.transport_document, false),
+    (
+        "commercial_invoice",
+        |d| &d.commercial_invoice,
+        |d| &mut d.commercial_invoice,
+        false,
+    ),
+    (
+        "transport_document",
+        |d| &d.transport_document,
+        |d| &mut d.transport_document,
+        false,
+    ),
     ("esf", |d| &d.esf, |d| &mut d.esf, true),
-    ("customs_declaration", |d| &d.customs_declaration, |d| &mut d.customs_declaration, false),
+    (
+        "customs_declaration",
+        |d| &d.customs_declaration,
+        |d| &mut d.customs_declaration,
+        false,
+    ),
     ("snt", |d| &d.snt, |d| &mut d.snt, true),
-    ("guarantee_obligation", |d| &d.guarantee_obligation, |d| &mut d.guarantee_obligation, true),
+    (
+        "guarantee_obligation",
+        |d| &d.guarantee_obligation,
+        |d| &mut d.guarantee_obligation,
+        true,
+    ),
 ];
-
-/// A document field's label.
-pub fn document_label(i18n: super::labels::I18n, name: &str) -> String {
-    match name {
-        "commercial_invoice" => t_string!(i18n, chain.doc_commercial_invoice),
-        "transport_document" => t_string!(i18n, chain.doc_transport_document),
-        "esf" => t_string!(i18n, chain.doc_esf),
-        "customs_declaration" => t_string!(i18n, chain.doc_customs_declaration),
-        "snt" => t_string!(i18n, chain.doc_snt),
-        _ => t_string!(i18n, chain.doc_guarantee_obligation),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn ChainEditor(ctx: Ctx) -> impl IntoView {
@@ -130,7 +137,11 @@ fn HopEditor(ctx: Ctx, index: usize, count: Memo<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let n = index + 1;
     let id = move |field: &str| format!("chain-{index}-{field}");
-    let country = ctx.read(move |f| f.tx.chain.get(index).and_then(|h| h.country.known().copied()));
+    let country = ctx.read(move |f| {
+        f.tx.chain
+            .get(index)
+            .and_then(|h| h.country.known().copied())
+    });
     let show_region = Memo::new(move |_| country.get().map(Country::code) == Some("UA"));
     let swap = move |other: usize| {
         ctx.edit(|f| {

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use enduse::chain_status::cards_for_transaction;
 
 use super::ctx::Ctx;
-use crate::components::chain_view::{ChainCsvButton, ChainView};
 use super::panel::{finding_view, missing_view, rating_badge};
 use super::steps::Step;
 use super::wizard::step_title;
+use crate::components::chain_view::{ChainCsvButton, ChainView};
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The area of a finding: the step of its first trigger.
@@ -33,11 +33,15 @@ pub fn Results(
     let report = super::chain_import::stored_report(ctx);
     // The chain as the engine sees it, each hop flagged by the findings about it.
     let chain_section = move || {
-        let findings = assessment.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());
+        let findings =
+            assessment.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());
         let (cards, exporter, has_hops) = ctx.form.with(|f| {
             (
                 cards_for_transaction(&f.tx, report.get().as_ref(), &findings),
-                (f.tx.exporter.name.clone(), f.tx.exporter.country.known().copied()),
+                (
+                    f.tx.exporter.name.clone(),
+                    f.tx.exporter.country.known().copied(),
+                ),
                 !f.tx.chain.is_empty(),
             )
         });
