@@ -1,0 +1,233 @@
+// Chained declarations (issue #8): an EU exporter → a Kazakh importer → a Kyrgyz end user,
+// each in its own browser context, passing links. The chain verifies and rates as the rules
+// say (CHAIN-EAEU-ONWARD, high); a change to the middle link is found and the hop named; a
+// chain whose last hop is in Russia rates stop (CHAIN-HOP-RU-BY). Every page stays clean
+// (console, CSP, other origins) and passes axe.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, open, axeViolations, assertClean, screenshot } from "./harness.mjs";
+
+let env;
+const work = mkdtempSync(join(tmpdir(), "enduse-chain-"));
+before(async () => {
+  env = await launch(process.env.ENDUSE_DIST ? { dist: process.env.ENDUSE_DIST } : {});
+});
+after(async () => {
+  await env?.close();
+});
+
+async function assertAxe(page, where) {
+  assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
+}
+
+/** Clicks `selector` and returns the path of the file the click downloads. */
+async function download(page, selector, name) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const path = join(work, name);
+  await file.saveAs(path);
+  return path;
+}
+
+/** The exporter's draft: DE → KZ, one CHPL line (ball bearings), at its results page. */
+async function exporterDraft(page) {
+  await open(page, env.origin, "/assess");
+  await page.getByRole("button", { name: "New draft" }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
+  await page.goto(`${env.origin}/assess/${id}/goods`);
+  await page.waitForSelector("#exporter-name");
+  await page.fill("#exporter-name", "Muster Wälzlager GmbH");
+  await page.selectOption("#exporter-country", "DE");
+  await page.click("#goods-add");
+  await page.fill("#goods-0-hs", "848210");
+  await page.fill("#goods-0-description", "Ball bearings");
+  await page.fill("#goods-0-quantity", "4000");
+  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Ball bearings"));
+  await page.goto(`${env.origin}/assess/${id}/parties`);
+  await page.waitForSelector("#buyer-name");
+  await page.fill("#buyer-name", "Kulan Trade LLP");
+  await page.selectOption("#buyer-country", "KZ");
+  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Kulan Trade LLP"));
+  await page.goto(`${env.origin}/assess/${id}/route`);
+  await page.waitForSelector("#destination");
+  await page.selectOption("#destination", "KZ");
+  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes('"destination":"KZ"'));
+  await page.goto(`${env.origin}/assess/${id}/results`);
+  await page.waitForSelector("#record-actions-heading");
+  return id;
+}
+
+/** Fills the declaration form of the page's open request and seals it with the submit button. */
+async function declare(page, { address, disposition, endUser, endUserCountry, endUse, documents = {} }) {
+  await page.fill("#declare-customer-address", address);
+  await page.selectOption("#declare-customer-role", disposition === "consume" ? "end_user" : "purchaser");
+  await page.check(`#declare-disposition-${disposition}`);
+  await page.fill("#declare-end-user-name", endUser);
+  await page.fill("#declare-end-user-address", "Chui avenue 5, Bishkek");
+  await page.selectOption("#declare-end-user-country", endUserCountry);
+  await page.fill("#declare-end-use", endUse);
+  await page.selectOption("#declare-end-use-country", endUserCountry);
+  for (const [name, value] of Object.entries(documents)) await page.fill(`#declare-doc-${name}`, value);
+  for (const c of ["no-russia-belarus", "no-military", "audit", "flow-down"]) await page.check(`#declare-commit-${c}`);
+  await page.fill("#declare-signatory-name", "A. Signer");
+  await page.fill("#declare-signatory-title", "Director");
+}
+
+/** Forwards the sealed declaration to the next party; returns the chain link for it. */
+async function forwardTo(page, name, country, language) {
+  await page.waitForSelector("#forward-heading");
+  await page.fill("#forward-name", name);
+  await page.selectOption("#forward-country", country);
+  await page.fill("#forward-address", "Somewhere 1");
+  await page.selectOption("#forward-language", language);
+  await page.click("#forward-create");
+  await page.waitForSelector("#forward-link");
+  const link = await page.inputValue("#forward-link");
+  assert.ok(link.startsWith(`${env.origin}/#/declare?r=`), link);
+  return link;
+}
+
+/** Imports a chain link on the results page and uses it in the draft; returns the rule ids shown. */
+async function useChain(page, link, expectedHops) {
+  await page.fill("#response-link", link);
+  await page.click(".import-link button[type=submit]");
+  await page.waitForSelector("#import-chain");
+  assert.equal(await page.getAttribute("#import-chain", "data-hops"), String(expectedHops));
+  await page.click("#import-chain-use");
+  await page.waitForSelector("#results-chain");
+  return page.locator(".results [data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule));
+}
+
+test("exporter → KZ importer → KG end user: the chain verifies, rates high, a changed middle link is named, a Russian last hop is stop", async () => {
+  // Exporter: the draft and the declaration request link.
+  const exporter = await env.newPage();
+  const draft = await exporterDraft(exporter);
+  const before = await exporter.locator(".results [data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule));
+  assert.ok(!before.some((r) => r.startsWith("CHAIN-")), `no chain rule without a chain: ${before}`);
+  await download(exporter, "#request-create", "request.json");
+  const requestLink = await exporter.inputValue("#request-link");
+
+  // Kazakh importer: declares hop 1 (resell abroad), with its documents, and forwards to Kyrgyzstan.
+  const importer = await env.newPage();
+  await importer.goto(requestLink);
+  await importer.waitForSelector("#declare-request-heading");
+  assert.equal(await importer.locator("#earlier-hops").count(), 0, "hop 1 has no earlier hops");
+  await declare(importer, {
+    address: "Abay avenue 10, Almaty",
+    disposition: "resell_export",
+    endUser: "Bishkek Automation LLC",
+    endUserCountry: "KG",
+    endUse: "Pump controllers for irrigation",
+    documents: { esf: "ESF-KZ-2024-000123", customs_declaration: "50508/220324/0001", snt: "SNT-77", guarantee_obligation: "GO-17" },
+  });
+  const response1 = JSON.parse(readFileSync(await download(importer, "#declare-download", "response-1.json"), "utf8"));
+  assert.equal(response1.format, "enduse-declaration-response", "hop 1 still saves a single response");
+  assert.equal(response1.body.documents.esf, "ESF-KZ-2024-000123");
+  const kgLink = await forwardTo(importer, "Bishkek Automation LLC", "KG", "ru");
+  await assertAxe(importer, "declare: forward section");
+  await screenshot(importer, "chain-forward-1280.png");
+  assertClean(assert, importer);
+
+  // Kyrgyz end user: sees hop 1 under "earlier hops", declares own use, returns the chain.
+  const endUser = await env.newPage();
+  await endUser.goto(kgLink);
+  await endUser.waitForSelector("#declare-request-heading");
+  await endUser.waitForSelector("#earlier-hops");
+  assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="1"]', "data-state"), "declared");
+  assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="2"]', "data-state"), "awaiting");
+  assert.match(await endUser.locator("#earlier-hops").textContent(), /Kulan Trade LLP/);
+  assert.equal(await endUser.inputValue("#declare-customer-name"), "Bishkek Automation LLC");
+  await assertAxe(endUser, "declare: earlier hops (ru)");
+  await declare(endUser, {
+    address: "Chui avenue 5, Bishkek",
+    disposition: "consume",
+    endUser: "Bishkek Automation LLC",
+    endUserCountry: "KG",
+    endUse: "Pump controllers for irrigation",
+  });
+  const chainFile = await download(endUser, "#declare-download", "chain.json");
+  const chain = JSON.parse(readFileSync(chainFile, "utf8"));
+  assert.equal(chain.format, "enduse-declaration-chain");
+  assert.equal(chain.links.length, 4);
+  const chainLink = await endUser.inputValue("#declare-response-link");
+  assert.ok(chainLink.includes("#/declare?r="));
+  await screenshot(endUser, "chain-declare-hop2-1280.png");
+
+  // Exporter: imports the chain link; every hop verifies; using it rates high with CHAIN-EAEU-ONWARD.
+  const rules = await useChain(exporter, chainLink, 2);
+  assert.equal(await exporter.getAttribute("#import-chain .chain-verdict", "data-break"), "none");
+  assert.deepEqual(
+    await exporter.locator("#import-chain tr[data-hop]").evaluateAll((els) => els.map((e) => e.dataset.state)),
+    ["declared", "declared"],
+  );
+  assert.ok(rules.includes("CHAIN-EAEU-ONWARD"), `rules: ${rules}`);
+  assert.ok(!rules.includes("CHAIN-HOP-RU-BY"), `rules: ${rules}`);
+  assert.equal((await exporter.locator(".results-rating .rating").textContent()).trim(), "High");
+  assert.equal(await exporter.getAttribute(".declaration-check", "data-status"), "received_matching_unsigned");
+  const hops = exporter.locator("#results-chain .chain-hop");
+  assert.equal(await hops.count(), 2);
+  assert.match(await hops.nth(1).textContent(), /Bishkek Automation LLC.*Kyrgyzstan/);
+  assert.equal(await hops.nth(1).getAttribute("data-status"), "flagged", "CHAIN-EAEU-ONWARD names hop 2");
+  const csv = readFileSync(await download(exporter, "#results-chain-csv", "chain.csv"), "utf8");
+  assert.match(csv, /ESF-KZ-2024-000123/);
+  assert.match(csv.split("\n")[0], /^hop,party,country,role/);
+  await assertAxe(exporter, "results with the chain");
+  await exporter.emulateMedia({ media: "print" });
+  assert.ok(await exporter.locator("#results-chain .chain-list").isVisible(), "the chain is printed");
+  await exporter.emulateMedia({ media: "screen" });
+  await screenshot(exporter, "chain-results-1280.png");
+
+  // The route step shows the hops as editable cards and the final destination.
+  await exporter.goto(`${env.origin}/assess/${draft}/route`);
+  await exporter.waitForSelector("#chain-final");
+  assert.match(await exporter.locator("#chain-final").textContent(), /Kyrgyzstan/);
+  assert.equal(await exporter.inputValue("#chain-0-party"), "Kulan Trade LLP");
+  assert.equal(await exporter.inputValue("#chain-0-doc-esf"), "ESF-KZ-2024-000123");
+  assert.equal(await exporter.inputValue("#chain-1-role"), "end_user");
+  await assertAxe(exporter, "route step with the chain editor");
+
+  // A changed middle link: hop 1's response edited in the chain file → hop 1 broken, hop 2 after the break.
+  chain.links[1].body.customer.address = "Somewhere else 99";
+  const altered = join(work, "altered.json");
+  writeFileSync(altered, JSON.stringify(chain, null, 2));
+  await open(exporter, env.origin, "/verify");
+  await exporter.setInputFiles("#verify-file", altered);
+  await exporter.waitForSelector("#verify-chain");
+  assert.equal(await exporter.getAttribute("#verify-chain .chain-verdict", "data-break"), "1");
+  assert.match(await exporter.locator("#verify-chain .chain-verdict").textContent(), /breaks at hop 1/);
+  assert.equal(await exporter.getAttribute('#verify-chain tr[data-hop="1"]', "data-state"), "broken");
+  assert.equal(await exporter.getAttribute('#verify-chain tr[data-hop="2"]', "data-state"), "broken");
+  assert.equal(await exporter.getAttribute('#verify-chain-view [data-hop="1"]', "data-status"), "broken");
+  await assertAxe(exporter, "verify: broken chain");
+  // The intact file verifies on the same page.
+  await exporter.setInputFiles("#verify-file", chainFile);
+  await exporter.waitForSelector('#verify-chain .chain-verdict[data-break="none"]');
+
+  // The Kyrgyz party forwards to a Russian company, which declares: the chain rates stop.
+  const ruLink = await forwardTo(endUser, "Ural Komponent OOO", "RU", "ru");
+  assertClean(assert, endUser);
+  const russian = await env.newPage();
+  await russian.goto(ruLink);
+  await russian.waitForSelector("#earlier-hops");
+  await declare(russian, {
+    address: "Lenina 1, Yekaterinburg",
+    disposition: "consume",
+    endUser: "Ural Komponent OOO",
+    endUserCountry: "RU",
+    endUse: "Own production",
+  });
+  await download(russian, "#declare-download", "chain-ru.json");
+  const ruChainLink = await russian.inputValue("#declare-response-link");
+  assertClean(assert, russian);
+  await exporter.goto(`${env.origin}/assess/${draft}/results`);
+  await exporter.waitForSelector("#record-actions-heading");
+  const ruRules = await useChain(exporter, ruChainLink, 3);
+  assert.ok(ruRules.includes("CHAIN-HOP-RU-BY"), `rules: ${ruRules}`);
+  assert.equal((await exporter.locator(".results-rating .rating").textContent()).trim(), "Stop");
+  assert.equal(await exporter.locator("#results-chain .chain-hop").count(), 3);
+  assert.equal(await exporter.getAttribute('#results-chain [data-hop="3"]', "data-status"), "flagged");
+  assertClean(assert, exporter);
+});
