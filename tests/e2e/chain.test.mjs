@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, axeViolations, assertClean, screenshot } from "./harness.mjs";
+import { launch, open, axeViolations, assertClean, screenshot, ARTIFACTS } from "./harness.mjs";
 
 let env;
 const work = mkdtempSync(join(tmpdir(), "enduse-chain-"));
@@ -179,6 +179,14 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.ok(await exporter.locator("#results-chain .chain-list").isVisible(), "the chain is printed");
   await exporter.emulateMedia({ media: "screen" });
   await screenshot(exporter, "chain-results-1280.png");
+  await exporter.locator("#results-chain").screenshot({ path: join(ARTIFACTS, "chain-view-1280.png") });
+  await exporter.setViewportSize({ width: 375, height: 800 });
+  assert.ok(
+    await exporter.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    "results with the chain fit 375 px",
+  );
+  await exporter.locator("#results-chain").screenshot({ path: join(ARTIFACTS, "chain-view-375.png") });
+  await exporter.setViewportSize({ width: 1280, height: 900 });
 
   // The route step shows the hops as editable cards and the final destination.
   await exporter.goto(`${env.origin}/assess/${draft}/route`);
@@ -205,6 +213,15 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   // The intact file verifies on the same page.
   await exporter.setInputFiles("#verify-file", chainFile);
   await exporter.waitForSelector('#verify-chain .chain-verdict[data-break="none"]');
+  await assertAxe(exporter, "verify: intact chain");
+  // …and can be used in the draft from there: the draft opens at its results with the chain.
+  await exporter.selectOption("#verify-chain-draft", draft);
+  await exporter.click("#verify-chain-use");
+  await exporter.waitForSelector("#results-chain");
+  assert.equal(new URL(exporter.url()).pathname, `/assess/${draft}/results`);
+  assert.ok(
+    (await exporter.locator(".results [data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule))).includes("CHAIN-EAEU-ONWARD"),
+  );
 
   // The Kyrgyz party forwards to a Russian company, which declares: the chain rates stop.
   const ruLink = await forwardTo(endUser, "Ural Komponent OOO", "RU", "ru");

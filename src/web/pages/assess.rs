@@ -5,7 +5,7 @@
 //! panel, and `/assess/:draft/results` the assessment.
 
 mod chain_editor;
-mod chain_import;
+pub mod chain_import;
 mod ctx;
 mod engine;
 pub mod form;

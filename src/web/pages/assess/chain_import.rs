@@ -38,3 +38,29 @@ pub fn use_chain(form: &mut Form, chain_json: &str, hops: Vec<Hop>) {
     form.set_raw(CHAIN_FILE, chain_json);
     form.tx.chain = hops;
 }
+
+/// The drafts a chain can be used in, most recent first: `(id, name)`.
+pub fn draft_choices() -> Vec<(String, String)> {
+    super::wizard::load_store()
+        .map(|store| {
+            store
+                .by_recency()
+                .into_iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Uses a verified chain in a stored draft (from the verify page, where no
+/// draft is open): the draft is read, changed as [`use_chain`] does, and saved.
+pub fn use_chain_in_draft(id: &str, chain_json: &str, hops: Vec<Hop>) -> Result<(), String> {
+    let store = super::wizard::load_store()?;
+    let draft = store
+        .get(id)
+        .ok_or_else(|| format!("draft {id} no longer exists in this browser"))?;
+    let mut form = Form::from_answers(&draft.answers).map_err(|e| e.to_string())?;
+    use_chain(&mut form, chain_json, hops);
+    form.sync();
+    super::wizard::save(id, form.to_answers())
+}

@@ -112,6 +112,7 @@ pub fn Results(
                         {t!(i18n, assess.results_worst_case)} " " {rating_badge(i18n, worst)}
                     </p>
                 })}
+                {chain_section}
                 <h2>{t!(i18n, assess.results_findings)}</h2>
                 {no_findings.then(|| view! { <p>{t!(i18n, assess.panel_no_findings)}</p> })}
                 {groups}
@@ -140,7 +141,6 @@ pub fn Results(
                 <a class="button" href=ctx.href(Step::Review)>{t!(i18n, assess.results_back)}</a>
             </p>
             {body}
-            {chain_section}
             <crate::components::record_actions::RecordActions
                 transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
                 scope=ctx.draft.get_value()

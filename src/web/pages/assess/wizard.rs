@@ -46,7 +46,7 @@ pub fn load_store() -> Result<DraftStore, String> {
 
 /// Saves one draft's answers, re-reading the store first so that changes
 /// made in another tab to other drafts are kept.
-fn save(id: &str, answers: serde_json::Value) -> Result<(), String> {
+pub(super) fn save(id: &str, answers: serde_json::Value) -> Result<(), String> {
     let mut store = load_store()?;
     if !store.save_answers(id, answers, Utc::now()) {
         return Err(format!("draft {id} no longer exists in this browser"));
