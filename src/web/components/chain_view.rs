@@ -73,20 +73,23 @@ fn short(text: &str, max: usize) -> String {
 }
 
 /// Horizontal distance between two nodes of the drawing, in SVG units.
-const STEP: usize = 170;
+const STEP: usize = 190;
 /// Height of the drawing, in SVG units.
-const HEIGHT: usize = 150;
+const HEIGHT: usize = 160;
+/// Longest label drawn under a node, in characters (fits `STEP` at 13 px).
+const LABEL_CHARS: usize = 20;
 
-/// One node of the drawing: circle with its number, then three lines of text.
-fn node(x: usize, mark: String, lines: [String; 3], class: &'static str) -> impl IntoView {
-    let [first, second, third] = lines;
+/// One node of the drawing: circle with its number, then four lines of text.
+fn node(x: usize, mark: String, lines: [String; 4], class: &'static str) -> impl IntoView {
+    let [first, second, third, fourth] = lines;
     view! {
         <g class=format!("chain-node {class}")>
             <circle cx=x cy="36" r="20" />
             <text x=x y="42" text-anchor="middle" class="chain-mark">{mark}</text>
-            <text x=x y="82" text-anchor="middle" class="chain-party">{first}</text>
-            <text x=x y="102" text-anchor="middle" class="chain-country">{second}</text>
-            <text x=x y="124" text-anchor="middle" class="chain-badge">{third}</text>
+            <text x=x y="80" text-anchor="middle" class="chain-party">{first}</text>
+            <text x=x y="98" text-anchor="middle" class="chain-country">{second}</text>
+            <text x=x y="116" text-anchor="middle" class="chain-role">{third}</text>
+            <text x=x y="138" text-anchor="middle" class="chain-badge">{fourth}</text>
         </g>
     }
 }
@@ -113,7 +116,7 @@ pub fn ChainView(
         let cards = cards.get();
         let width = STEP * (cards.len() + 1);
         let country_name = |c: Option<Country>| {
-            c.map(|c| short(c.name(lang), 22))
+            c.map(|c| short(c.name(lang), LABEL_CHARS))
                 .unwrap_or_else(|| t_string!(i18n, chain.country_unknown).to_string())
         };
         let lines = (0..cards.len())
@@ -128,9 +131,10 @@ pub fn ChainView(
             STEP / 2,
             "E".to_string(),
             [
-                short(&exporter_name, 22),
+                short(&exporter_name, LABEL_CHARS),
                 country_name(exporter_country),
                 t_string!(i18n, chain.exporter).to_string(),
+                String::new(),
             ],
             "exporter",
         );
@@ -141,8 +145,12 @@ pub fn ChainView(
                 let party = if card.party.trim().is_empty() {
                     t_string!(i18n, chain.party_unnamed).to_string()
                 } else {
-                    short(card.party.trim(), 22)
+                    short(card.party.trim(), LABEL_CHARS)
                 };
+                let role = card.role.map_or_else(
+                    || t_string!(i18n, chain.role_unknown).to_string(),
+                    |r| short(&role_text(i18n, r), LABEL_CHARS),
+                );
                 let badge = status_text(i18n, card.status);
                 let class = match card.status {
                     HopStatus::Signed => "status-signed",
@@ -155,7 +163,7 @@ pub fn ChainView(
                 node(
                     STEP / 2 + (i + 1) * STEP,
                     card.number.to_string(),
-                    [party, country_name(card.country), badge],
+                    [party, country_name(card.country), role, badge],
                     class,
                 )
             })
