@@ -243,15 +243,16 @@ mod tests {
     }
 
     fn tx(parties: &[&str]) -> Transaction {
-        let mut tx = Transaction::default();
-        tx.chain = parties
-            .iter()
-            .map(|p| Hop {
-                party: p.to_string(),
-                ..Hop::default()
-            })
-            .collect();
-        tx
+        Transaction {
+            chain: parties
+                .iter()
+                .map(|p| Hop {
+                    party: p.to_string(),
+                    ..Hop::default()
+                })
+                .collect(),
+            ..Transaction::default()
+        }
     }
 
     #[test]
