@@ -248,3 +248,58 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await exporter.getAttribute('#results-chain [data-hop="3"]', "data-status"), "flagged");
   assertClean(assert, exporter);
 });
+
+test("route step: hops are added, typed, reordered and removed; typed text survives a reload; the final destination follows the last hop", async () => {
+  const page = await env.newPage();
+  const draft = await exporterDraft(page);
+  await page.goto(`${env.origin}/assess/${draft}/route`);
+  await page.waitForSelector("#chain-add");
+  assert.equal(await page.locator("#chain-final").count(), 0, "no final destination line without hops");
+  await page.click("#chain-add");
+  await page.fill("#chain-0-party", "Kulan Trade LLP");
+  await page.selectOption("#chain-0-country", "KZ");
+  await page.selectOption("#chain-0-role", "re_exporter");
+  await page.fill("#chain-0-qty-0", "4 000");
+  assert.match(await page.locator('label[for="chain-0-qty-0"]').textContent(), /Ball bearings/);
+  assert.match(await page.locator("#chain-0-doc-esf-hint").textContent(), /Kazakhstan/);
+  await page.click("#chain-add");
+  await page.fill("#chain-1-party", "Kyiv Components");
+  await page.selectOption("#chain-1-country", "UA");
+  await page.waitForSelector("#chain-1-region");
+  await page.fill("#chain-1-qty-0", "40x0");
+  await page.waitForSelector("#chain-1-qty-0-error");
+  await page.fill("#chain-1-received", "2024-04-02");
+  assert.match(await page.locator("#chain-final").textContent(), /Ukraine/);
+  await assertAxe(page, "route step: chain editor with two hops");
+
+  // Move hop 2 up: its typed (and unparsed) text moves with it; the final destination follows.
+  await page.click("#chain-1-up");
+  assert.equal(await page.inputValue("#chain-0-party"), "Kyiv Components");
+  assert.equal(await page.inputValue("#chain-0-qty-0"), "40x0");
+  assert.equal(await page.inputValue("#chain-0-received"), "2024-04-02");
+  assert.equal(await page.inputValue("#chain-1-qty-0"), "4 000");
+  assert.match(await page.locator("#chain-final").textContent(), /Kazakhstan/);
+  assert.equal(await page.isDisabled("#chain-0-up"), true);
+  assert.equal(await page.isDisabled("#chain-1-down"), true);
+  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("40x0"));
+  await page.reload();
+  await page.waitForSelector("#chain-0-party");
+  assert.equal(await page.inputValue("#chain-0-qty-0"), "40x0", "typed text survives a reload");
+  assert.equal(await page.inputValue("#chain-1-party"), "Kulan Trade LLP");
+  assert.deepEqual(
+    await page.locator("#route-chain .chain-hop").evaluateAll((els) => els.map((e) => e.dataset.status)),
+    ["missing", "missing"],
+  );
+
+  // Remove the first hop: the remaining one renumbers with its texts.
+  await page.click("#chain-0-remove");
+  assert.equal(await page.inputValue("#chain-0-party"), "Kulan Trade LLP");
+  assert.equal(await page.inputValue("#chain-0-qty-0"), "4 000");
+  assert.equal(await page.locator("#chain-1-party").count(), 0);
+  // The live panel already includes the chain rules (a re-exporter last: final destination unknown).
+  await page.waitForFunction(() => document.querySelector('.risk-panel [data-rule="CHAIN-FINAL-UNKNOWN-CHPL"], aside [data-rule="CHAIN-FINAL-UNKNOWN-CHPL"]'));
+  await page.selectOption("#language", "kk");
+  await page.waitForFunction(() => document.querySelector("#chain-heading")?.textContent.includes("тізбек"));
+  await assertAxe(page, "route step: chain editor (kk)");
+  assertClean(assert, page);
+});
