@@ -189,6 +189,7 @@ pub fn DeclarationForm(
     // This party's sealed response and the chain that now ends with it.
     let sealed_state = RwSignal::new(None::<(Opened<DeclarationResponse>, DeclarationChain)>);
     let forwarded = request.with_value(|r| r.body.forwarded.is_some());
+    let next_party = RwSignal::new(None::<super::forward::NextForm>);
     let goods = request.with_value(|r| r.body.goods.clone());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -472,7 +473,7 @@ pub fn DeclarationForm(
             })}
         </form>
         {move || sealed_state.get().map(|(response, extended)| view! {
-            <ForwardSection request response chain=extended key sign />
+            <ForwardSection request response chain=extended key sign typed=next_party />
         })}
     }
 }

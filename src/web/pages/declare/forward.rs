@@ -24,9 +24,10 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
 use crate::pages::verify::I18n;
 
-/// What the user typed about the next party.
+/// What the user typed about the next party. The declaration form owns it,
+/// so it survives the section being redrawn after a new response is sealed.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct NextForm {
+pub struct NextForm {
     name: String,
     address: String,
     country: Option<Country>,
@@ -167,6 +168,8 @@ pub fn ForwardSection(
     key: RwSignal<Option<SecretKey>>,
     /// Whether the user signs.
     sign: RwSignal<bool>,
+    /// The typed next party; filled with defaults the first time.
+    typed: RwSignal<Option<NextForm>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lines = request.with_value(|r| r.body.goods.clone());
@@ -176,11 +179,21 @@ pub fn ForwardSection(
         .iter()
         .map(|i| i.quantity.to_string())
         .collect();
-    let next = RwSignal::new(NextForm {
-        quantities: confirmed,
-        language: Some(language::from_locale(i18n.get_locale())),
-        ..NextForm::default()
-    });
+    if typed.with_untracked(Option::is_none) {
+        typed.set(Some(NextForm {
+            quantities: confirmed,
+            language: Some(language::from_locale(i18n.get_locale_untracked())),
+            ..NextForm::default()
+        }));
+    }
+    let next = Signal::derive(move || typed.get().unwrap_or_default());
+    let update = move |change: &dyn Fn(&mut NextForm)| {
+        typed.update(|t| {
+            if let Some(n) = t.as_mut() {
+                change(n);
+            }
+        })
+    };
     let problems = RwSignal::new(Vec::<ForwardProblem>::new());
     let made = RwSignal::new(None::<DeclarationChain>);
     let response = StoredValue::new(response);
@@ -219,7 +232,7 @@ pub fn ForwardSection(
                 <label for=id>{move || label.get()}</label>
                 <input id=id type="text" autocomplete="off"
                     prop:value=move || next.with(|n| get(n).clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); next.update(|n| *set(n) = v); } />
+                    on:input=move |ev| { let v = event_target_value(&ev); update(&|n| *set(n) = v.clone()); } />
             </div>
         }
     };
@@ -261,7 +274,7 @@ pub fn ForwardSection(
                         prop:value=move || next.with(|n| n.quantities.get(line).cloned().unwrap_or_default())
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            next.update(|n| if let Some(slot) = n.quantities.get_mut(line) { *slot = v });
+                            update(&|n| if let Some(slot) = n.quantities.get_mut(line) { slot.clone_from(&v) });
                         } />
                 </div>
             }
@@ -279,7 +292,7 @@ pub fn ForwardSection(
                         <label for="forward-country">{t!(i18n, chain.next_country)}</label>
                         <select id="forward-country" on:change=move |ev| {
                             let code = event_target_value(&ev);
-                            next.update(|n| n.country = Country::parse(&code).ok());
+                            update(&|n| n.country = Country::parse(&code).ok());
                         }>
                             <option value="" selected=move || next.with(|n| n.country.is_none())>{t!(i18n, records.choose)}</option>
                             {country_options}
@@ -290,7 +303,7 @@ pub fn ForwardSection(
                         <label for="forward-language">{t!(i18n, chain.next_language)}</label>
                         <select id="forward-language" on:change=move |ev| {
                             let code = event_target_value(&ev);
-                            next.update(|n| n.language = LANGUAGES.iter().find(|(_, c)| *c == code).map(|(l, _)| *l));
+                            update(&|n| n.language = LANGUAGES.iter().find(|(_, c)| *c == code).map(|(l, _)| *l));
                         }>
                             {language_options}
                         </select>
