@@ -123,8 +123,13 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
     endUse: "Pump controllers for irrigation",
     documents: { esf: "ESF-KZ-2024-000123", customs_declaration: "50508/220324/0001", snt: "SNT-77", guarantee_obligation: "GO-17" },
   });
+  // The importer signs its declaration and the request it forwards with its browser key.
+  await importer.click("#declare-key-create");
+  const importerKey = (await importer.locator(".signing-key .fingerprint").first().textContent()).trim();
+  await importer.check("#declare-sign");
   const response1 = JSON.parse(readFileSync(await download(importer, "#declare-download", "response-1.json"), "utf8"));
   assert.equal(response1.format, "enduse-declaration-response", "hop 1 still saves a single response");
+  assert.equal(response1.signature.fingerprint, importerKey);
   assert.equal(response1.body.documents.esf, "ESF-KZ-2024-000123");
   const kgLink = await forwardTo(importer, "Bishkek Automation LLC", "KG", "ru");
   await assertAxe(importer, "declare: forward section");
@@ -136,7 +141,8 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   await endUser.goto(kgLink);
   await endUser.waitForSelector("#declare-request-heading");
   await endUser.waitForSelector("#earlier-hops");
-  assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="1"]', "data-state"), "declared");
+  assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="1"]', "data-state"), "signed");
+  assert.equal((await endUser.locator('#earlier-hops tr[data-hop="1"] .fingerprint').textContent()).trim(), importerKey);
   assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="2"]', "data-state"), "awaiting");
   assert.match(await endUser.locator("#earlier-hops").textContent(), /Kulan Trade LLP/);
   assert.equal(await endUser.inputValue("#declare-customer-name"), "Bishkek Automation LLC");
@@ -152,6 +158,10 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   const chain = JSON.parse(readFileSync(chainFile, "utf8"));
   assert.equal(chain.format, "enduse-declaration-chain");
   assert.equal(chain.links.length, 4);
+  assert.equal(chain.links[1].signature.fingerprint, importerKey, "hop 1's response is signed");
+  assert.equal(chain.links[2].signature.fingerprint, importerKey, "the forwarded request is signed");
+  assert.equal(chain.links[2].body.forwarded.hop, 2);
+  assert.equal(chain.links[3].body.previous_response, chain.links[1].digest, "hop 2 names hop 1's response");
   const chainLink = await endUser.inputValue("#declare-response-link");
   assert.ok(chainLink.includes("#/declare?r="));
   await screenshot(endUser, "chain-declare-hop2-1280.png");
@@ -161,12 +171,12 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await exporter.getAttribute("#import-chain .chain-verdict", "data-break"), "none");
   assert.deepEqual(
     await exporter.locator("#import-chain tr[data-hop]").evaluateAll((els) => els.map((e) => e.dataset.state)),
-    ["declared", "declared"],
+    ["signed", "declared"],
   );
   assert.ok(rules.includes("CHAIN-EAEU-ONWARD"), `rules: ${rules}`);
   assert.ok(!rules.includes("CHAIN-HOP-RU-BY"), `rules: ${rules}`);
   assert.equal((await exporter.locator(".results-rating .rating").textContent()).trim(), "High");
-  assert.equal(await exporter.getAttribute(".declaration-check", "data-status"), "received_matching_unsigned");
+  assert.equal(await exporter.getAttribute(".declaration-check", "data-status"), "received_matching_signed");
   const hops = exporter.locator("#results-chain .chain-hop");
   assert.equal(await hops.count(), 2);
   assert.match(await hops.nth(1).textContent(), /Bishkek Automation LLC.*Kyrgyzstan/);
@@ -272,8 +282,11 @@ test("route step: hops are added, typed, reordered and removed; typed text survi
   assert.match(await page.locator("#chain-final").textContent(), /Ukraine/);
   await assertAxe(page, "route step: chain editor with two hops");
 
-  // Move hop 2 up: its typed (and unparsed) text moves with it; the final destination follows.
-  await page.click("#chain-1-up");
+  // Move hop 2 up (by keyboard): its typed (and unparsed) text moves with it, focus follows it,
+  // and the final destination follows the new last hop.
+  await page.focus("#chain-1-up");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "chain-0-down");
   assert.equal(await page.inputValue("#chain-0-party"), "Kyiv Components");
   assert.equal(await page.inputValue("#chain-0-qty-0"), "40x0");
   assert.equal(await page.inputValue("#chain-0-received"), "2024-04-02");

@@ -79,7 +79,11 @@ const DOCUMENTS: [DocField; 6] = [
 pub fn ChainEditor(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
     let count = Memo::new(move |_| ctx.form.with(|f| f.tx.chain.len()));
-    let add = move |_| ctx.edit(|f| f.tx.chain.push(Hop::default()));
+    let add = move |_| {
+        let index = ctx.form.with_untracked(|f| f.tx.chain.len());
+        ctx.edit(|f| f.tx.chain.push(Hop::default()));
+        focus(format!("chain-{index}-party"));
+    };
     let hops = move || {
         (0..count.get())
             .map(|index| view! { <HopEditor ctx index count /> })
@@ -131,6 +135,19 @@ pub fn ChainEditor(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// Moves the keyboard focus to element `id` once the view has caught up.
+fn focus(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// One hop's card.
 #[component]
 fn HopEditor(ctx: Ctx, index: usize, count: Memo<usize>) -> impl IntoView {
@@ -143,13 +160,23 @@ fn HopEditor(ctx: Ctx, index: usize, count: Memo<usize>) -> impl IntoView {
             .and_then(|h| h.country.known().copied())
     });
     let show_region = Memo::new(move |_| country.get().map(Country::code) == Some("UA"));
+    // The moved hop keeps the keyboard focus: on its button at its new place
+    // (or the other direction's, when it reached an end).
     let swap = move |other: usize| {
         ctx.edit(|f| {
             if index < f.tx.chain.len() && other < f.tx.chain.len() {
                 f.tx.chain.swap(index, other);
                 f.swap_raw_items(LIST, index, other);
             }
-        })
+        });
+        let last = count.get_untracked().saturating_sub(1);
+        let button = match (other < index, other) {
+            (true, 0) => "down",
+            (true, _) => "up",
+            (false, o) if o == last => "up",
+            (false, _) => "down",
+        };
+        focus(format!("chain-{other}-{button}"));
     };
     let is_last = move || index + 1 >= count.get();
     let remove = move |_| {
