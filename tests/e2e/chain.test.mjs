@@ -205,6 +205,11 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await exporter.inputValue("#chain-0-party"), "Kulan Trade LLP");
   assert.equal(await exporter.inputValue("#chain-0-doc-esf"), "ESF-KZ-2024-000123");
   assert.equal(await exporter.inputValue("#chain-1-role"), "end_user");
+  assert.deepEqual(
+    await exporter.locator("#route-chain .chain-hop").evaluateAll((els) => els.map((e) => e.dataset.status)),
+    ["signed", "flagged"],
+    "statuses from the chain file kept in the draft and the live findings",
+  );
   await assertAxe(exporter, "route step with the chain editor");
 
   // A changed middle link: hop 1's response edited in the chain file → hop 1 broken, hop 2 after the break.

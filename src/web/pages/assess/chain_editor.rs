@@ -99,8 +99,12 @@ pub fn ChainEditor(ctx: Ctx) -> impl IntoView {
     let report = super::chain_import::stored_report(ctx);
     let cards = Signal::derive(move || {
         let report = report.get();
-        ctx.form
-            .with(|f| enduse::chain_status::cards_for_transaction(&f.tx, report.as_ref(), &[]))
+        ctx.assessment.with(|a| {
+            let findings = a.as_ref().map(|a| a.findings.as_slice()).unwrap_or(&[]);
+            ctx.form.with(|f| {
+                enduse::chain_status::cards_for_transaction(&f.tx, report.as_ref(), findings)
+            })
+        })
     });
     let exporter = Signal::derive(move || {
         ctx.form.with(|f| {
