@@ -23,6 +23,11 @@ async function assertAxe(page, where) {
   assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
 }
 
+/** Whether the page fits its viewport's width (no horizontal scrolling). */
+async function fits(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
 /** Clicks `selector` and returns the path of the file the click downloads. */
 async function download(page, selector, name) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
@@ -165,6 +170,10 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   const chainLink = await endUser.inputValue("#declare-response-link");
   assert.ok(chainLink.includes("#/declare?r="));
   await screenshot(endUser, "chain-declare-hop2-1280.png");
+  await endUser.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await fits(endUser), "declare page with earlier hops and forwarding fits 375 px");
+  await screenshot(endUser, "chain-declare-hop2-375.png");
+  await endUser.setViewportSize({ width: 1280, height: 900 });
 
   // Exporter: imports the chain link; every hop verifies; using it rates high with CHAIN-EAEU-ONWARD.
   const rules = await useChain(exporter, chainLink, 2);
@@ -191,10 +200,7 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   await screenshot(exporter, "chain-results-1280.png");
   await exporter.locator("#results-chain").screenshot({ path: join(ARTIFACTS, "chain-view-1280.png") });
   await exporter.setViewportSize({ width: 375, height: 800 });
-  assert.ok(
-    await exporter.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
-    "results with the chain fit 375 px",
-  );
+  assert.ok(await fits(exporter), "results with the chain fit 375 px");
   await exporter.locator("#results-chain").screenshot({ path: join(ARTIFACTS, "chain-view-375.png") });
   await exporter.setViewportSize({ width: 1280, height: 900 });
 
@@ -225,6 +231,9 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await exporter.getAttribute('#verify-chain tr[data-hop="2"]', "data-state"), "broken");
   assert.equal(await exporter.getAttribute('#verify-chain-view [data-hop="1"]', "data-status"), "broken");
   await assertAxe(exporter, "verify: broken chain");
+  await exporter.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await fits(exporter), "verify page with a chain fits 375 px");
+  await exporter.setViewportSize({ width: 1280, height: 900 });
   // The intact file verifies on the same page.
   await exporter.setInputFiles("#verify-file", chainFile);
   await exporter.waitForSelector('#verify-chain .chain-verdict[data-break="none"]');
@@ -261,6 +270,12 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal((await exporter.locator(".results-rating .rating").textContent()).trim(), "Stop");
   assert.equal(await exporter.locator("#results-chain .chain-hop").count(), 3);
   assert.equal(await exporter.getAttribute('#results-chain [data-hop="3"]', "data-status"), "flagged");
+  // The chain link opened directly shows its verdict: the Russian declaration is flagged, not broken.
+  await exporter.goto(ruChainLink);
+  await exporter.waitForSelector("#declare-chain");
+  assert.equal(await exporter.getAttribute("#declare-chain .chain-verdict", "data-break"), "none");
+  assert.equal(await exporter.getAttribute('#declare-chain tr[data-hop="3"]', "data-state"), "flagged");
+  assert.match(await exporter.locator('#declare-chain tr[data-hop="3"]').textContent(), /Russia or Belarus/i);
   assertClean(assert, exporter);
 });
 

@@ -7,10 +7,11 @@
 //! are the core's own sentences.
 
 use enduse::chain_status::{cards_for_report, transaction_for_report};
-use enduse::record::{ChainReport, LinkState};
+use enduse::record::{ChainProblem, ChainReport, LinkState};
 use leptos::prelude::*;
 
 use super::chain_view::{ChainCsvButton, ChainView};
+use super::record_actions::problem_text;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::verify::I18n;
 
@@ -69,7 +70,16 @@ pub fn ChainReportView(
                 .map(|d| d.party.clone())
                 .or_else(|| h.addressee.as_ref().map(|(n, _)| n.clone()))
                 .unwrap_or_default();
-            let problems: Vec<String> = h.problems.iter().map(ToString::to_string).collect();
+            // A declaration's own problems have translations; continuity
+            // problems are the core's sentences.
+            let problems: Vec<String> = h
+                .problems
+                .iter()
+                .map(|p| match p {
+                    ChainProblem::Answer(answer) => problem_text(i18n, answer),
+                    other => other.to_string(),
+                })
+                .collect();
             let signer = h.declared.as_ref().and_then(|d| d.signer.clone());
             let link_state = h.state;
             view! {
