@@ -10,7 +10,14 @@ use std::path::PathBuf;
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
 /// One namespace per area of the app, so that each page's strings live in their own file.
-const NAMESPACES: &[&str] = &["shell", "assess", "hosting", "records", "screening"];
+const NAMESPACES: &[&str] = &[
+    "shell",
+    "assess",
+    "hosting",
+    "records",
+    "screening",
+    "chain",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");

@@ -6,6 +6,8 @@
 //! and report changes, so the draft stays the single source of truth.
 
 pub mod answer_group;
+pub mod chain_report;
+pub mod chain_view;
 pub mod choice_select;
 pub mod copy_link;
 pub mod country_select;

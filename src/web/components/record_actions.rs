@@ -12,16 +12,21 @@
 //!   the host page through `on_declaration`.
 
 use chrono::Utc;
+use enduse::chain_status::{first_response_json, is_chain_file};
 use enduse::evaluate::{Assessment, Rating, evaluate_in};
-use enduse::model::{DeclarationStatus, Evidence, Fact, Transaction};
+use enduse::model::{DeclarationStatus, Evidence, Fact, Hop, Transaction};
 use enduse::record::convert::{RecordContext, record_from_domain, request_from_domain};
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::{DeclarationRequest, Signatory};
-use enduse::record::{self, Opened, ResponseCheck, ResponseProblem, SecretKey};
+use enduse::record::{
+    self, ChainReport, DeclarationChain, Opened, ResponseCheck, ResponseProblem, SecretKey,
+    verify_chain,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::active_ruleset;
+use crate::components::chain_report::ChainReportView;
 use crate::components::copy_link::{CopyableLink, app_link};
 use crate::components::signing_key::{self, SigningKeyPanel};
 use crate::download::{download_text, safe_file_stem};
@@ -56,7 +61,7 @@ fn saved_request(key: &str) -> Option<Opened<DeclarationRequest>> {
 }
 
 /// A fresh request id: `req-` and 12 random hex digits.
-fn new_request_id() -> Option<String> {
+pub fn new_request_id() -> Option<String> {
     signing_key::random_bytes::<6>().map(|bytes| format!("req-{}", hex::encode(bytes)))
 }
 
@@ -137,6 +142,10 @@ pub fn RecordActions(
     /// Keeps the request per draft (pass the draft id).
     #[prop(optional, into)]
     scope: Option<String>,
+    /// Told a verified declaration chain's file and hops when the user
+    /// chooses "Use this chain in the assessment".
+    #[prop(optional)]
+    on_chain: Option<Callback<(String, Vec<Hop>)>>,
 ) -> impl IntoView {
     let storage_key = StoredValue::new(request_storage_key(scope.as_deref()));
     let i18n = use_i18n();
@@ -150,6 +159,8 @@ pub fn RecordActions(
     let check = RwSignal::new(None::<ResponseCheck>);
     let notice = RwSignal::new(key_problem);
     let response_link = RwSignal::new(String::new());
+    // An imported declaration chain: its file and the verdict on it.
+    let chain = RwSignal::new(None::<(String, ChainReport)>);
 
     let evidence = move || Evidence {
         declaration: match (
@@ -258,7 +269,46 @@ pub fn RecordActions(
         }
         check.set(Some(result));
     };
+    let import_chain = move |bytes: &[u8]| match DeclarationChain::from_bytes(bytes) {
+        Ok(parsed) => {
+            let report = verify_chain(&parsed);
+            notice.set(None);
+            chain.set(Some((parsed.to_json(), report)));
+        }
+        Err(e) => {
+            chain.set(None);
+            notice.set(Some(
+                t_string!(i18n, chain.chain_unusable, reason = e.to_string()).to_string(),
+            ));
+        }
+    };
+    // "Use this chain": the hops go to the draft; when hop 1 answers this
+    // draft's own request, its response is the declaration evidence as for
+    // a single response.
+    let use_chain = move || {
+        let Some((json, report)) = chain.get() else {
+            return;
+        };
+        if let Some(callback) = on_chain {
+            callback.run((json.clone(), report.to_model_hops()));
+        }
+        let own = request
+            .get()
+            .filter(|r| report.hops.first().and_then(|h| h.request_digest) == Some(r.digest));
+        let first = DeclarationChain::from_bytes(json.as_bytes())
+            .ok()
+            .and_then(|c| first_response_json(&c));
+        if let (Some(opened), Some(response)) = (own, first) {
+            accept(record::check_response(&opened, response.as_bytes()));
+        }
+        notice.set(Some(t_string!(i18n, chain.chain_used).to_string()));
+    };
     let import_bytes = move |bytes: Vec<u8>| {
+        if is_chain_file(&bytes) {
+            import_chain(&bytes);
+            return;
+        }
+        chain.set(None);
         let Some(opened) = request.get() else {
             notice.set(Some(t_string!(i18n, records.no_request).to_string()));
             return;
@@ -377,6 +427,13 @@ pub fn RecordActions(
                 </div>
             </form>
             {check_view}
+            {move || chain.get().map(|(_, report)| {
+                if on_chain.is_some() {
+                    view! { <ChainReportView report id="import-chain" on_use=Callback::new(move |()| use_chain()) /> }.into_any()
+                } else {
+                    view! { <ChainReportView report id="import-chain" /> }.into_any()
+                }
+            })}
             <p class="record-notice" role="status">{move || notice.get()}</p>
         </section>
     }

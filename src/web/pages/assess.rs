@@ -4,6 +4,8 @@
 //! import); `/assess/:draft/:step` is the questionnaire with its live risk
 //! panel, and `/assess/:draft/results` the assessment.
 
+mod chain_editor;
+pub mod chain_import;
 mod ctx;
 mod engine;
 pub mod form;

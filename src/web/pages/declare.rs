@@ -10,18 +10,21 @@
 
 pub mod fields;
 pub mod form;
+pub mod forward;
 
 use chrono::NaiveDate;
+use enduse::chain_status::is_chain_file;
 use enduse::country::Country;
 use enduse::lang::Lang;
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::{DeclarationRequest, PartyRole};
-use enduse::record::{self, DocumentKind, Opened};
+use enduse::record::{self, ChainReport, DeclarationChain, DocumentKind, Opened, verify_chain};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::chain_report::ChainReportView;
 use crate::file_input;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
@@ -34,8 +37,11 @@ use form::DeclareForm;
 enum Loaded {
     /// Nothing loaded yet: show the file picker.
     Nothing,
-    /// An intact request: show it and the form.
-    Request(Box<Opened<DeclarationRequest>>),
+    /// An intact request: show it and the form. The chain holds the
+    /// earlier hops (just the request itself for hop 1).
+    Request(Box<Opened<DeclarationRequest>>, Box<DeclarationChain>),
+    /// A chain whose every request is answered: show its verdict.
+    Chain(Box<ChainReport>),
     /// A response link opened here (the exporter's side): show its verdict.
     Response(Box<Examined>),
     /// A link or file that cannot be used, and why.
@@ -54,15 +60,30 @@ fn is_document_link(hash: &str) -> bool {
     hash.starts_with("#/declare?")
 }
 
-/// Reads a document from bytes (file or decoded link).
+/// Reads a document from bytes (file or decoded link): a request, a chain
+/// (answered up to its last request, or all the way), or a response.
 fn from_bytes(bytes: &[u8]) -> Loaded {
+    if is_chain_file(bytes) {
+        return match DeclarationChain::from_bytes(bytes) {
+            Err(e) => Loaded::Problem(e.to_string()),
+            Ok(chain) => match chain.open_request() {
+                Some(Ok(opened)) => Loaded::Request(Box::new(opened), Box::new(chain)),
+                Some(Err(e)) => Loaded::Problem(e.to_string()),
+                None => Loaded::Chain(Box::new(verify_chain(&chain))),
+            },
+        };
+    }
     let report = record::verify(bytes);
     if report.kind == Some(DocumentKind::DeclarationResponse) {
         return Loaded::Response(Box::new(examine(bytes)));
     }
-    match record::open_request(bytes) {
-        Ok(opened) => Loaded::Request(Box::new(opened)),
-        Err(e) => Loaded::Problem(e.to_string()),
+    match (
+        record::open_request(bytes),
+        DeclarationChain::from_bytes(bytes),
+    ) {
+        (Ok(opened), Ok(chain)) => Loaded::Request(Box::new(opened), Box::new(chain)),
+        (Err(e), _) => Loaded::Problem(e.to_string()),
+        (_, Err(e)) => Loaded::Problem(e.to_string()),
     }
 }
 
@@ -121,7 +142,7 @@ pub fn Declare() -> impl IntoView {
     let loaded = RwSignal::new(Loaded::Nothing);
     let form = RwSignal::new(DeclareForm::default());
     let load = move |next: Loaded| {
-        if let Loaded::Request(request) = &next {
+        if let Loaded::Request(request, _) = &next {
             form.set(DeclareForm::for_request(&request.body, today()));
             // The exporter chose the counterparty's language; follow it unless
             // this browser's user already picked one.
@@ -171,12 +192,30 @@ pub fn Declare() -> impl IntoView {
             }
             .into_any(),
         ),
-        Loaded::Request(request) => {
+        Loaded::Chain(report) => Some(
+            view! {
+                <p class="note">{t!(i18n, chain.chain_without_request)}</p>
+                <ChainReportView report=*report id="declare-chain" />
+            }
+            .into_any(),
+        ),
+        Loaded::Request(request, chain) => {
             let request = *request;
+            let earlier = (chain.len() > 1).then(|| {
+                let report = verify_chain(&chain);
+                view! {
+                    <section class="earlier-hops" aria-labelledby="earlier-hops-heading">
+                        <h2 id="earlier-hops-heading">{t!(i18n, chain.earlier_hops_heading)}</h2>
+                        <p class="hint">{t!(i18n, chain.earlier_hops_hint)}</p>
+                        <ChainReportView report id="earlier-hops" />
+                    </section>
+                }
+            });
             Some(
                 view! {
                     {request_view(i18n, &request)}
-                    <fields::DeclarationForm request=StoredValue::new(request) form />
+                    {earlier}
+                    <fields::DeclarationForm request=StoredValue::new(request) chain=StoredValue::new(*chain) form />
                 }
                 .into_any(),
             )

@@ -7,12 +7,18 @@
 //! print layout, so an auditor can file one clean page.
 
 use chrono::FixedOffset;
+use enduse::chain_status::is_chain_file;
+use enduse::record::chain::CHAIN_FORMAT;
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::{self, CreatedAt, Rating};
-use enduse::record::{self, DocumentKind, SignatureState, VerifyReport, VerifyState};
+use enduse::record::{
+    self, ChainReport, DeclarationChain, DocumentKind, SignatureState, VerifyReport, VerifyState,
+    verify_chain,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::chain_report::ChainReportView;
 use crate::file_input::{self, ReadError};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
@@ -70,6 +76,64 @@ enum Outcome {
     Reading(String),
     Failed(String, ReadError),
     Checked(String, Box<Examined>),
+    /// A declaration chain file (as saved), verified link by link.
+    Chain(String, Box<Result<(String, ChainReport), String>>),
+}
+
+/// Verifies a chain file, or says why it is not one.
+fn examine_chain(bytes: &[u8]) -> Result<(String, ChainReport), String> {
+    DeclarationChain::from_bytes(bytes)
+        .map(|chain| (chain.to_json(), verify_chain(&chain)))
+        .map_err(|e| e.to_string())
+}
+
+/// "Use this chain in the assessment" from the verify page: no draft is open
+/// here, so the user picks one; the draft then opens at its results.
+#[component]
+fn UseInDraft(chain_json: String, report: ChainReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let drafts = crate::pages::assess::chain_import::draft_choices();
+    let chosen = RwSignal::new(drafts.first().map(|(id, _)| id.clone()));
+    let failure = RwSignal::new(None::<String>);
+    let navigate = leptos_router::hooks::use_navigate();
+    let hops = StoredValue::new(report.to_model_hops());
+    let chain_json = StoredValue::new(chain_json);
+    let apply = move |_| {
+        let Some(id) = chosen.get() else {
+            return;
+        };
+        let outcome = chain_json.with_value(|json| {
+            crate::pages::assess::chain_import::use_chain_in_draft(&id, json, hops.get_value())
+        });
+        match outcome {
+            Ok(()) => navigate(&format!("/assess/{id}/results"), Default::default()),
+            Err(e) => failure.set(Some(e)),
+        }
+    };
+    if drafts.is_empty() {
+        return view! { <p class="muted no-print">{t!(i18n, chain.no_drafts)}</p> }.into_any();
+    }
+    let options = drafts
+        .into_iter()
+        .map(|(id, name)| view! { <option value=id.clone()>{name}</option> })
+        .collect_view();
+    view! {
+        <div class="use-in-draft no-print">
+            <div class="field">
+                <label for="verify-chain-draft">{t!(i18n, chain.choose_draft)}</label>
+                <select id="verify-chain-draft" on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
+                    {options}
+                </select>
+            </div>
+            <p>
+                <button type="button" class="button primary" id="verify-chain-use" on:click=apply>
+                    {t!(i18n, chain.use_chain)}
+                </button>
+            </p>
+            {move || failure.get().map(|reason| view! { <p class="alert" role="alert">{reason}</p> })}
+        </div>
+    }
+    .into_any()
 }
 
 #[component]
@@ -82,6 +146,9 @@ pub fn Verify() -> impl IntoView {
         outcome.set(Outcome::Reading(name.clone()));
         spawn_local(async move {
             match file_input::read_bytes(&file, MAX_DOCUMENT_BYTES).await {
+                Ok(bytes) if is_chain_file(&bytes) => {
+                    outcome.set(Outcome::Chain(name, Box::new(examine_chain(&bytes))))
+                }
                 Ok(bytes) => outcome.set(Outcome::Checked(name, Box::new(examine(&bytes)))),
                 Err(e) => outcome.set(Outcome::Failed(name, e)),
             }
@@ -120,6 +187,26 @@ pub fn Verify() -> impl IntoView {
                 <div class="verify-result state-malformed" data-state="unreadable" role="alert">
                     <p class="verify-file">{name}</p>
                     <p>{read_error_text(i18n, &error)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Outcome::Chain(name, result) => Some(
+            view! {
+                <div class="verify-printable">
+                    <p class="verify-file">{t!(i18n, records.file)} " " <strong>{name}</strong></p>
+                    <p class="verify-kind" data-kind=CHAIN_FORMAT>{t!(i18n, chain.kind_chain)}</p>
+                    {match *result {
+                        Ok((json, report)) => view! {
+                            <ChainReportView report=report.clone() id="verify-chain" />
+                            <UseInDraft chain_json=json report />
+                        }.into_any(),
+                        Err(reason) => view! {
+                            <div class="verify-result state-malformed" data-state="malformed" role="alert">
+                                <p>{t_string!(i18n, chain.chain_unusable, reason = reason).to_string()}</p>
+                            </div>
+                        }.into_any(),
+                    }}
                 </div>
             }
             .into_any(),

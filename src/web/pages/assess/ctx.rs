@@ -15,6 +15,9 @@ pub struct Ctx {
     /// The status of the counterparty declaration imported in this session
     /// (unknown until a response is imported on the results page).
     pub declaration: RwSignal<Option<enduse::model::DeclarationStatus>>,
+    /// The live assessment of the answers (the risk panel's), for views that
+    /// mark what the findings are about (the chain view's flagged hops).
+    pub assessment: Memo<Result<enduse::evaluate::Assessment, String>>,
 }
 
 impl Ctx {

@@ -40,6 +40,11 @@ pub mod flag {
     pub const STASH_FORWARDER: &str = "shipment.freight_forwarder_set_aside";
 }
 
+/// Raw key of the declaration chain file the draft's hops were taken from
+/// ("Use this chain"): kept so the chain view can show each hop's
+/// declaration status after a reload; it is re-verified every time.
+pub const CHAIN_FILE: &str = "chain.declarations";
+
 /// Everything the questionnaire holds for one draft.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Form {
@@ -267,6 +272,19 @@ impl Form {
         self.raw.extend(copies);
     }
 
+    /// Exchanges the raw texts of items `a` and `b` of `list` (for "move up/down").
+    pub fn swap_raw_items(&mut self, list: &str, a: usize, b: usize) {
+        self.renumber(list, |i| {
+            Some(if i == a {
+                b
+            } else if i == b {
+                a
+            } else {
+                i
+            })
+        });
+    }
+
     fn renumber(&mut self, list: &str, map: impl Fn(usize) -> Option<usize>) {
         let old = std::mem::take(&mut self.raw);
         for (key, value) in old {
@@ -472,6 +490,10 @@ mod tests {
         form.remove_raw_item("goods", 1);
         assert_eq!(form.raw("goods.1.hs"), Some("c"));
         assert_eq!(form.raw("goods.2.hs"), None);
+        form.swap_raw_items("goods", 0, 1);
+        assert_eq!(form.raw("goods.0.hs"), Some("c"));
+        assert_eq!(form.raw("goods.1.hs"), Some("a"));
+        form.swap_raw_items("goods", 0, 1);
         form.duplicate_raw_item("goods", 0);
         assert_eq!(form.raw("goods.0.hs"), Some("a"));
         assert_eq!(form.raw("goods.1.hs"), Some("a"));

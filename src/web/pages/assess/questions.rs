@@ -269,6 +269,7 @@ pub fn RouteStep(ctx: Ctx) -> impl IntoView {
             <PartyEditor ctx who=PartyRef::FreightForwarder legend=tr!(i18n, assess.forwarder_legend) />
             {answer_question!(ctx, i18n, "q-forwarder-final", q_forwarder_final, shipment.forwarder_is_final_destination)}
         </Show>
+        <super::chain_editor::ChainEditor ctx />
     }
 }
 

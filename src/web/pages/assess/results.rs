@@ -4,10 +4,13 @@
 use enduse::evaluate::{Assessment, Finding, Rating};
 use leptos::prelude::*;
 
+use enduse::chain_status::cards_for_transaction;
+
 use super::ctx::Ctx;
 use super::panel::{finding_view, missing_view, rating_badge};
 use super::steps::Step;
 use super::wizard::step_title;
+use crate::components::chain_view::{ChainCsvButton, ChainView};
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The area of a finding: the step of its first trigger.
@@ -26,6 +29,30 @@ pub fn Results(
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
+    };
+    let report = super::chain_import::stored_report(ctx);
+    // The chain as the engine sees it, each hop flagged by the findings about it.
+    let chain_section = move || {
+        let findings =
+            assessment.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());
+        let (cards, exporter, has_hops) = ctx.form.with(|f| {
+            (
+                cards_for_transaction(&f.tx, report.get().as_ref(), &findings),
+                (
+                    f.tx.exporter.name.clone(),
+                    f.tx.exporter.country.known().copied(),
+                ),
+                !f.tx.chain.is_empty(),
+            )
+        });
+        has_hops.then(|| {
+            view! {
+                <section class="results-chain">
+                    <ChainView exporter=Signal::stored(exporter) cards=Signal::stored(cards) id="results-chain" />
+                    <ChainCsvButton transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone())) id="results-chain-csv" />
+                </section>
+            }
+        })
     };
     let body = move || match assessment.get() {
         Err(reason) => view! { <p class="alert" role="alert">{reason}</p> }.into_any(),
@@ -85,6 +112,7 @@ pub fn Results(
                         {t!(i18n, assess.results_worst_case)} " " {rating_badge(i18n, worst)}
                     </p>
                 })}
+                {chain_section}
                 <h2>{t!(i18n, assess.results_findings)}</h2>
                 {no_findings.then(|| view! { <p>{t!(i18n, assess.panel_no_findings)}</p> })}
                 {groups}
@@ -117,6 +145,9 @@ pub fn Results(
                 transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
                 scope=ctx.draft.get_value()
                 on_declaration=Callback::new(move |status| ctx.declaration.set(Some(status)))
+                on_chain=Callback::new(move |(json, hops): (String, Vec<enduse::model::Hop>)| {
+                    ctx.edit(|f| super::chain_import::use_chain(f, &json, hops))
+                })
             />
         </div>
     }

@@ -200,6 +200,29 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
                     p,
                 ));
             }
+            if !tx.chain.is_empty() {
+                rows.push((
+                    t_string!(i18n, chain.final_destination).to_string(),
+                    fact_text(i18n, &enduse::model::final_country(tx), |c| {
+                        c.name(lang).to_string()
+                    }),
+                ));
+            }
+            for (i, hop) in tx.chain.iter().enumerate() {
+                let role = hop.role.known().map_or_else(
+                    || t_string!(i18n, assess.review_unknown).to_string(),
+                    |r| crate::components::chain_view::role_text(i18n, *r),
+                );
+                rows.push((
+                    t_string!(i18n, chain.hop_n, n = i + 1).to_string(),
+                    format!(
+                        "{} — {} — {}",
+                        text_or_unknown(i18n, &hop.party),
+                        fact_text(i18n, &hop.country, |c| c.name(lang).to_string()),
+                        role
+                    ),
+                ));
+            }
             rows
         }
         Step::Payment => vec![

@@ -102,7 +102,7 @@ impl Step {
                 Some(Step::Parties)
             }
             "end_use" => Some(Step::EndUse),
-            "shipment" | "freight_forwarder" => Some(Step::Route),
+            "shipment" | "freight_forwarder" | "chain" | "hop" => Some(Step::Route),
             "signals" => match field {
                 "unfamiliar_with_product" | "declines_installation" => Some(Step::EndUse),
                 _ => Some(Step::Payment),
@@ -145,5 +145,6 @@ mod tests {
         assert_eq!(Step::asking("signals.price_vs_market"), Some(Step::Payment));
         assert_eq!(Step::asking("freight_forwarder.country"), Some(Step::Route));
         assert_eq!(Step::asking("evidence.declaration"), None);
+        assert_eq!(Step::asking("chain.1.esf"), Some(Step::Route));
     }
 }

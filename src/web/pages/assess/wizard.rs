@@ -46,7 +46,7 @@ pub fn load_store() -> Result<DraftStore, String> {
 
 /// Saves one draft's answers, re-reading the store first so that changes
 /// made in another tab to other drafts are kept.
-fn save(id: &str, answers: serde_json::Value) -> Result<(), String> {
+pub(super) fn save(id: &str, answers: serde_json::Value) -> Result<(), String> {
     let mut store = load_store()?;
     if !store.save_answers(id, answers, Utc::now()) {
         return Err(format!("draft {id} no longer exists in this browser"));
@@ -104,10 +104,18 @@ pub fn AssessDraft() -> impl IntoView {
 #[component]
 fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> impl IntoView {
     let i18n = use_i18n();
+    let form = RwSignal::new(form);
+    let declaration = RwSignal::new(None);
+    let assessment = Memo::new(move |_| {
+        let lang = language::current();
+        let declaration = declaration.get();
+        form.with(|f| engine::assess(&f.tx, declaration, lang))
+    });
     let ctx = Ctx {
         draft: StoredValue::new(id.clone()),
-        form: RwSignal::new(form),
-        declaration: RwSignal::new(None),
+        form,
+        declaration,
+        assessment,
     };
     let name = Signal::stored(name);
     let save_error = RwSignal::new(None::<String>);
@@ -126,11 +134,6 @@ fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> imp
             focus_step_heading();
         }
         current
-    });
-    let assessment = Memo::new(move |_| {
-        let lang = language::current();
-        let declaration = ctx.declaration.get();
-        ctx.form.with(|f| engine::assess(&f.tx, declaration, lang))
     });
     let progress = move || {
         let current = step.get();

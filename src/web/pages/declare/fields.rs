@@ -3,11 +3,12 @@
 
 use enduse::country::Country;
 use enduse::lang::Lang;
-use enduse::record::v1::{CustomerRole, DeclarationRequest, Disposition};
-use enduse::record::{self, Opened, SecretKey};
+use enduse::record::v1::{CustomerRole, DeclarationRequest, DeclarationResponse, Disposition};
+use enduse::record::{self, DeclarationChain, Opened, SecretKey};
 use leptos::prelude::*;
 
 use super::form::{Commitment, DeclareForm, Field, FormProblem};
+use super::forward::{ForwardSection, download_chain};
 use crate::components::copy_link::{CopyableLink, app_link};
 use crate::components::signing_key::{self, SigningKeyPanel};
 use crate::download::{download_text, safe_file_stem};
@@ -174,6 +175,8 @@ macro_rules! label {
 #[component]
 pub fn DeclarationForm(
     request: StoredValue<Opened<DeclarationRequest>>,
+    /// The chain the request came in (a single request is a chain of one).
+    chain: StoredValue<DeclarationChain>,
     form: RwSignal<DeclareForm>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -183,6 +186,10 @@ pub fn DeclarationForm(
     let problems = RwSignal::new(Vec::<FormProblem>::new());
     let failure = RwSignal::new(key_problem);
     let produced = RwSignal::new(None::<String>);
+    // This party's sealed response and the chain that now ends with it.
+    let sealed_state = RwSignal::new(None::<(Opened<DeclarationResponse>, DeclarationChain)>);
+    let forwarded = request.with_value(|r| r.body.forwarded.is_some());
+    let next_party = RwSignal::new(None::<super::forward::NextForm>);
     let goods = request.with_value(|r| r.body.goods.clone());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -205,20 +212,71 @@ pub fn DeclarationForm(
                 return;
             }
         };
-        let name = format!(
-            "declaration-response-{}.json",
-            safe_file_stem(response.request_id.as_str())
-        );
-        match download_text(&name, "application/json", &sealed.json) {
+        let opened = record::open_response(sealed.json.as_bytes()).map_err(|e| e.to_string());
+        let extended = chain.with_value(|c| {
+            let mut extended = c.clone();
+            extended
+                .push(&sealed)
+                .map(|()| extended)
+                .map_err(|e| e.to_string())
+        });
+        let (opened, extended) = match (opened, extended) {
+            (Ok(o), Ok(e)) => (o, e),
+            (Err(e), _) | (_, Err(e)) => {
+                failure.set(Some(e));
+                return;
+            }
+        };
+        let id = response.request_id.as_str().to_string();
+        // A forwarded request's answer only makes sense with the hops before
+        // it: it travels as the whole chain. Hop 1 keeps the single response.
+        let saved = if forwarded {
+            download_chain(&extended, &id)
+        } else {
+            download_text(
+                &format!("declaration-response-{}.json", safe_file_stem(&id)),
+                "application/json",
+                &sealed.json,
+            )
+        };
+        match saved {
             Ok(()) => {
                 failure.set(None);
-                produced.set(Some(app_link(&record::encode_fragment(&sealed))));
+                produced.set(Some(if forwarded {
+                    app_link(&extended.to_fragment())
+                } else {
+                    app_link(&record::encode_fragment(&sealed))
+                }));
+                sealed_state.set(Some((opened, extended)));
             }
             Err(e) => failure.set(Some(
                 t_string!(i18n, records.download_failed, reason = e).to_string(),
             )),
         }
     };
+    let save_chain = move |_| {
+        if let Some((response, extended)) = sealed_state.get()
+            && let Err(e) = download_chain(&extended, response.body.request_id.as_str())
+        {
+            failure.set(Some(
+                t_string!(i18n, records.download_failed, reason = e).to_string(),
+            ));
+        }
+    };
+    let documents = super::form::DOCUMENTS
+        .into_iter()
+        .map(|(name, get, set)| {
+            let id = format!("declare-doc-{name}");
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{move || crate::components::chain_view::document_label(i18n, name)}</label>
+                    <input id=id type="text" autocomplete="off"
+                        prop:value=move || form.with(|f| get(&f.documents).clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| *set(&mut f.documents) = v); } />
+                </div>
+            }
+        })
+        .collect_view();
 
     let items = goods
         .into_iter()
@@ -342,6 +400,17 @@ pub fn DeclarationForm(
                 {text_input(form, "declare-end-use", label!(i18n, end_use_description), |f| &f.end_use_description, |f| &mut f.end_use_description, true, "off")}
                 {country_input(form, "declare-end-use-country", label!(i18n, end_use_country), |f| f.end_use_country, |f, c| f.end_use_country = c)}
             </fieldset>
+            <fieldset class="declare-documents">
+                <legend>{t!(i18n, chain.documents_heading)}</legend>
+                <p class="hint">{t!(i18n, chain.documents_hint)}</p>
+                {documents}
+                <div class="field">
+                    <label for="declare-received">{t!(i18n, chain.received_label)}</label>
+                    <input id="declare-received" type="date"
+                        prop:value=move || form.with(|f| f.received.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.received = v); } />
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{t!(i18n, records.section_commitments)}</legend>
                 <p class="hint">{t!(i18n, records.commitments_hint)}</p>
@@ -384,10 +453,27 @@ pub fn DeclarationForm(
             </p>
             {move || produced.get().map(|link| view! {
                 <div class="record-done" role="status">
-                    <p>{t!(i18n, records.response_ready)}</p>
-                    <CopyableLink id="declare-response-link" label=label!(i18n, response_link_label) link />
+                    {if forwarded {
+                        view! {
+                            <p>{t!(i18n, chain.chain_ready)}</p>
+                            <CopyableLink id="declare-response-link" label=Signal::derive(move || t_string!(i18n, chain.chain_link_label).to_string()) link />
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p>{t!(i18n, records.response_ready)}</p>
+                            <CopyableLink id="declare-response-link" label=label!(i18n, response_link_label) link />
+                        }.into_any()
+                    }}
+                    <p>
+                        <button type="button" class="button" id="declare-chain-download" on:click=save_chain>
+                            {t!(i18n, chain.download_chain)}
+                        </button>
+                    </p>
                 </div>
             })}
         </form>
+        {move || sealed_state.get().map(|(response, extended)| view! {
+            <ForwardSection request response chain=extended key sign typed=next_party />
+        })}
     }
 }

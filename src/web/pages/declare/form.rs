@@ -11,7 +11,7 @@ use enduse::record::Opened;
 use enduse::record::v1::{
     Commitments, CustomerRole, Decimal, DeclarationRequest, DeclarationResponse,
     DeclarationSignatory, DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem,
-    Disposition, PartyRole,
+    Disposition, HopDocuments, PartyRole,
 };
 
 /// A field the counterparty must fill in.
@@ -69,6 +69,39 @@ impl Commitment {
     }
 }
 
+/// One document number of [`HopDocuments`]: machine name, getter, setter.
+pub type DocField = (
+    &'static str,
+    fn(&HopDocuments) -> &String,
+    fn(&mut HopDocuments) -> &mut String,
+);
+
+/// The document numbers a declarant can give for its hop, in form order.
+pub const DOCUMENTS: [DocField; 6] = [
+    (
+        "commercial_invoice",
+        |d| &d.commercial_invoice,
+        |d| &mut d.commercial_invoice,
+    ),
+    (
+        "transport_document",
+        |d| &d.transport_document,
+        |d| &mut d.transport_document,
+    ),
+    ("esf", |d| &d.esf, |d| &mut d.esf),
+    (
+        "customs_declaration",
+        |d| &d.customs_declaration,
+        |d| &mut d.customs_declaration,
+    ),
+    ("snt", |d| &d.snt, |d| &mut d.snt),
+    (
+        "guarantee_obligation",
+        |d| &d.guarantee_obligation,
+        |d| &mut d.guarantee_obligation,
+    ),
+];
+
 /// Everything typed into the declaration form.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeclareForm {
@@ -90,6 +123,10 @@ pub struct DeclareForm {
     pub signatory_title: String,
     /// `YYYY-MM-DD`, as an `<input type=date>` reports it.
     pub signatory_date: String,
+    /// Document numbers for the declarant's hop, as typed (all optional).
+    pub documents: HopDocuments,
+    /// When the declarant received the goods (`YYYY-MM-DD`), as typed.
+    pub received: String,
 }
 
 impl DeclareForm {
@@ -138,6 +175,23 @@ impl DeclareForm {
         {
             *slot = on;
         }
+    }
+
+    /// The documents block of the response: absent when nothing is given,
+    /// so a plain answer stays as small as before.
+    fn hop_documents(&self) -> Option<HopDocuments> {
+        let trim = |s: &String| s.trim().to_string();
+        let d = &self.documents;
+        let documents = HopDocuments {
+            commercial_invoice: trim(&d.commercial_invoice),
+            transport_document: trim(&d.transport_document),
+            esf: trim(&d.esf),
+            customs_declaration: trim(&d.customs_declaration),
+            snt: trim(&d.snt),
+            guarantee_obligation: trim(&d.guarantee_obligation),
+            received: NaiveDate::parse_from_str(self.received.trim(), "%Y-%m-%d").ok(),
+        };
+        (documents != HopDocuments::default()).then_some(documents)
     }
 
     /// The response this form declares, or every problem that prevents it.
@@ -250,7 +304,7 @@ impl DeclareForm {
                 title: signatory_title,
                 date,
             },
-            documents: None,
+            documents: self.hop_documents(),
             previous_response: request.body.forwarded.as_ref().map(|f| f.previous_response),
         })
     }

@@ -1,0 +1,135 @@
+//! The verdict on an imported declaration chain: where it breaks (said
+//! first, in words), each hop's state and problems, the chain view, the CSV
+//! summary, and — where a draft is at hand — "Use this chain in the
+//! assessment".
+//!
+//! Everything shown comes from `enduse::record::verify_chain`; the problems
+//! are the core's own sentences.
+
+use enduse::chain_status::{cards_for_report, transaction_for_report};
+use enduse::record::{ChainProblem, ChainReport, LinkState};
+use leptos::prelude::*;
+
+use super::chain_view::{ChainCsvButton, ChainView};
+use super::record_actions::problem_text;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::verify::I18n;
+
+/// A link state in words.
+pub fn link_state_text(i18n: I18n, state: LinkState) -> String {
+    match state {
+        LinkState::Signed => t_string!(i18n, chain.status_signed),
+        LinkState::Declared => t_string!(i18n, chain.status_declared),
+        LinkState::Flagged => t_string!(i18n, chain.status_flagged),
+        LinkState::Awaiting => t_string!(i18n, chain.status_awaiting),
+        LinkState::Broken => t_string!(i18n, chain.status_broken),
+    }
+    .to_string()
+}
+
+/// The chain verdict. `on_use` adds the "Use this chain" button.
+#[component]
+pub fn ChainReportView(
+    /// The verified chain.
+    report: ChainReport,
+    /// Id prefix, unique on the page.
+    id: &'static str,
+    /// Called when the user asks to use the chain in the open draft.
+    #[prop(optional)]
+    on_use: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let headline = match report.first_break() {
+        Some(hop) => view! {
+            <p class="chain-verdict chain-break alert" role="alert" data-break=hop>
+                {t_string!(i18n, chain.breaks_at, n = hop).to_string()}
+            </p>
+        }
+        .into_any(),
+        None if report.reaches_end_user() => view! {
+            <p class="chain-verdict chain-complete" role="status" data-break="none">
+                {t!(i18n, chain.reaches_end_user)}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="chain-verdict chain-open" role="status" data-break="none">
+                {t!(i18n, chain.continuous_so_far)}
+            </p>
+        }
+        .into_any(),
+    };
+    let rows = report
+        .hops
+        .iter()
+        .map(|h| {
+            let state = h.state.as_str();
+            let party = h
+                .declared
+                .as_ref()
+                .map(|d| d.party.clone())
+                .or_else(|| h.addressee.as_ref().map(|(n, _)| n.clone()))
+                .unwrap_or_default();
+            // A declaration's own problems have translations; continuity
+            // problems are the core's sentences.
+            let problems: Vec<String> = h
+                .problems
+                .iter()
+                .map(|p| match p {
+                    ChainProblem::Answer(answer) => problem_text(i18n, answer),
+                    other => other.to_string(),
+                })
+                .collect();
+            let signer = h.declared.as_ref().and_then(|d| d.signer.clone());
+            let link_state = h.state;
+            view! {
+                <tr class=format!("chain-row state-{state}") data-hop=h.hop data-state=state>
+                    <th scope="row">{h.hop}</th>
+                    <td>{party}</td>
+                    <td class="chain-state">
+                        <span class=format!("chain-badge-text status-{state}")>{move || link_state_text(i18n, link_state)}</span>
+                        {signer.map(|fp| view! { <br /> <code class="fingerprint">{fp}</code> })}
+                    </td>
+                    <td>
+                        {(!problems.is_empty()).then(|| view! {
+                            <ul class="chain-problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let exporter = (report.exporter.clone().unwrap_or_default(), None);
+    let cards = cards_for_report(&report);
+    let tx = transaction_for_report(&report);
+    let use_button = on_use.map(|callback| {
+        view! {
+            <p class="no-print">
+                <button type="button" class="button primary" id=format!("{id}-use") on:click=move |_| callback.run(())>
+                    {t!(i18n, chain.use_chain)}
+                </button>
+            </p>
+        }
+    });
+    view! {
+        <section class="chain-report" id=id data-hops=report.hops.len()>
+            {headline}
+            <div class="table-scroll">
+                <table class="chain-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, chain.col_hop)}</th>
+                            <th scope="col">{t!(i18n, chain.col_party)}</th>
+                            <th scope="col">{t!(i18n, chain.col_state)}</th>
+                            <th scope="col">{t!(i18n, chain.col_problems)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <ChainView exporter=Signal::stored(exporter) cards=Signal::stored(cards) id=format!("{id}-view") />
+            <ChainCsvButton transaction=Signal::stored(tx) id=format!("{id}-csv") />
+            {use_button}
+        </section>
+    }
+}
