@@ -12,7 +12,9 @@ use serde_json::Value;
 use crate::country::Country;
 use crate::evaluate::Finding;
 use crate::model::{GoodsLine, HopRole, Transaction};
-use crate::record::chain::{CHAIN_FORMAT, ChainReport, DeclarationChain, HopReport, LinkState};
+pub use crate::record::chain::is_chain_file;
+use crate::record::chain::{ChainReport, DeclarationChain, HopReport, LinkState};
+use crate::record::v1;
 
 /// The status badge of one hop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +119,38 @@ pub fn cards_for_transaction(
         .collect()
 }
 
+/// The cards for the chain an attestation record carries. The record keeps
+/// the hops as the exporter assessed them, not the declarations behind them,
+/// so a hop is `flagged` when one of the record's findings was triggered by
+/// its answers (`chain.N.…`), otherwise `missing` (no declaration in view).
+pub fn cards_for_record(transaction: &v1::Transaction, findings: &[v1::Finding]) -> Vec<HopCard> {
+    transaction
+        .chain
+        .iter()
+        .enumerate()
+        .map(|(index, hop)| {
+            let prefix = format!("chain.{index}.");
+            let flagged = findings
+                .iter()
+                .any(|f| f.triggers.iter().any(|t| t.starts_with(&prefix)));
+            HopCard {
+                number: index + 1,
+                party: hop.party.clone(),
+                country: hop.country,
+                role: hop
+                    .role
+                    .as_ref()
+                    .and_then(|r| <HopRole as crate::model::Symbol>::from_name(r.as_str())),
+                status: if flagged {
+                    HopStatus::Flagged
+                } else {
+                    HopStatus::Missing
+                },
+            }
+        })
+        .collect()
+}
+
 /// The cards for a verified chain on its own (verify page, earlier hops).
 pub fn cards_for_report(report: &ChainReport) -> Vec<HopCard> {
     report
@@ -138,15 +172,6 @@ pub fn cards_for_report(report: &ChainReport) -> Vec<HopCard> {
             }
         })
         .collect()
-}
-
-/// Whether `bytes` are a chain file (not a single request or response), so
-/// importers can route them to [`crate::record::verify_chain`].
-pub fn is_chain_file(bytes: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(bytes)
-        .ok()
-        .and_then(|v| v.get("format").and_then(Value::as_str).map(str::to_string))
-        .is_some_and(|f| f == CHAIN_FORMAT)
 }
 
 /// The chain's hop-1 response as JSON, so the exporter can check it against
@@ -235,7 +260,7 @@ mod tests {
             score: 0,
             title: String::new(),
             explanation: String::new(),
-            citations: vec![],
+            citations: vec![].into(),
             mitigations: vec![],
             triggers: vec![],
             hops,
@@ -315,5 +340,34 @@ mod tests {
             br#"{"format":"enduse-declaration-request"}"#
         ));
         assert!(!is_chain_file(b"not json"));
+    }
+
+    #[test]
+    fn a_records_hops_are_flagged_by_its_findings_triggers() {
+        let tx = Transaction::from_json(
+            r#"{"goods":[{"hs":"848210","quantity":10}],
+                "chain":[{"party":"KazPumpMash","country":"KZ","role":"re_exporter"},
+                         {"party":"OOO Volga","country":"RU","role":"end_user"}]}"#,
+        )
+        .unwrap();
+        let v1_tx = crate::record::convert::transaction_to_v1(&tx).unwrap();
+        let finding = |triggers: &[&str]| v1::Finding {
+            rule_id: v1::Id::new("CHAIN-HOP-RU-BY").unwrap(),
+            severity: v1::Severity::Stop,
+            score: 1,
+            title: String::new(),
+            explanation: String::new(),
+            citations: vec![],
+            mitigations: vec![],
+            triggers: triggers.iter().map(|t| t.to_string()).collect(),
+        };
+        let cards = cards_for_record(&v1_tx, &[finding(&["chain.1.country"])]);
+        let statuses: Vec<HopStatus> = cards.iter().map(|c| c.status).collect();
+        assert_eq!(statuses, vec![HopStatus::Missing, HopStatus::Flagged]);
+        assert_eq!(cards[0].role, Some(HopRole::ReExporter));
+        assert_eq!(cards[1].country.map(|c| c.code()), Some("RU"));
+        // "chain.1" must not flag hop 11's prefix or the reverse.
+        let cards = cards_for_record(&v1_tx, &[finding(&["chain.10.country"])]);
+        assert!(cards.iter().all(|c| c.status == HopStatus::Missing));
     }
 }

@@ -439,6 +439,12 @@ pub fn declaration_status_text(i18n: I18n, status: Option<v1::DeclarationStatus>
 
 /// A readable summary of a verified record.
 fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
+    let chain_cards =
+        enduse::chain_status::cards_for_record(&record.transaction, &record.assessment.findings);
+    let chain_exporter = (
+        record.transaction.exporter.name.clone(),
+        record.transaction.exporter.country,
+    );
     let a = record.assessment;
     let no_findings = a.findings.is_empty();
     let findings = a
@@ -486,6 +492,13 @@ fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
             <h3>{t!(i18n, records.summary_findings)}</h3>
             {no_findings.then(|| view! { <p>{t!(i18n, records.summary_no_findings)}</p> })}
             <ul class="record-findings">{findings}</ul>
+            {(!chain_cards.is_empty()).then(|| view! {
+                <crate::components::chain_view::ChainView
+                    exporter=Signal::stored(chain_exporter)
+                    cards=Signal::stored(chain_cards)
+                    id="record-chain"
+                />
+            })}
         </section>
     }
 }
