@@ -204,6 +204,19 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   await exporter.locator("#results-chain").screenshot({ path: join(ARTIFACTS, "chain-view-375.png") });
   await exporter.setViewportSize({ width: 1280, height: 900 });
 
+  // The attestation record carries the chain, and the verify page draws it.
+  const recordFile = await download(exporter, "#record-download", "record.json");
+  const record = JSON.parse(readFileSync(recordFile, "utf8"));
+  assert.deepEqual(record.body.transaction.chain.map((h) => h.country), ["KZ", "KG"]);
+  assert.equal(record.body.transaction.chain[0].documents.esf, "ESF-KZ-2024-000123");
+  await open(exporter, env.origin, "/verify");
+  await exporter.setInputFiles("#verify-file", recordFile);
+  await exporter.waitForSelector("#record-chain");
+  const recordHops = exporter.locator("#record-chain .chain-hop");
+  assert.equal(await recordHops.count(), 2);
+  assert.match(await recordHops.nth(1).textContent(), /Bishkek Automation LLC/);
+  assert.equal(await recordHops.nth(1).getAttribute("data-status"), "flagged");
+
   // The route step shows the hops as editable cards and the final destination.
   await exporter.goto(`${env.origin}/assess/${draft}/route`);
   await exporter.waitForSelector("#chain-final");
