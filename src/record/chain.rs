@@ -235,7 +235,8 @@ impl LinkState {
     }
 }
 
-/// One thing wrong with a hop's link.
+/// One thing wrong with a hop's link. Lines are 0-based here and counted
+/// from 1 in the messages people read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainProblem {
     /// The hop's request does not verify or is not a request.
@@ -336,15 +337,17 @@ impl fmt::Display for ChainProblem {
                 "the request has {now} goods lines; the previous hop declared {previous}"
             ),
             ChainProblem::HsCodeChanged { line } => {
-                write!(f, "goods line {line}: the HS code changed from the previous hop")
+                write!(f, "goods line {}: the HS code changed from the previous hop", line + 1)
             }
             ChainProblem::QuantityGrew { line } => write!(
                 f,
-                "goods line {line}: more passed on than the previous hop declared"
+                "goods line {}: more passed on than the previous hop declared",
+                line + 1
             ),
             ChainProblem::QuantityShrank { line } => write!(
                 f,
-                "goods line {line}: less passed on than the previous hop declared"
+                "goods line {}: less passed on than the previous hop declared",
+                line + 1
             ),
             ChainProblem::AfterBreak { hop } => {
                 write!(f, "follows the broken link at hop {hop}; continuity unproven")

@@ -15,7 +15,8 @@ use super::open::{OpenError, Opened, open_response};
 use super::signing::SecretKey;
 use super::v1::{self, Decimal, DeclarationRequest, DeclarationResponse, EmbeddedResponse};
 
-/// One reason a response cannot be relied on.
+/// One reason a response cannot be relied on. Lines are 0-based here and
+/// counted from 1 in the messages people read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResponseProblem {
     /// The file failed verification or is not a response.
@@ -55,22 +56,28 @@ impl fmt::Display for ResponseProblem {
             ResponseProblem::UnknownLine(line) => {
                 write!(
                     f,
-                    "item refers to goods line {line}, which the request does not have"
+                    "item refers to goods line {}, which the request does not have",
+                    u64::from(*line) + 1
                 )
             }
             ResponseProblem::DuplicateLine(line) => {
-                write!(f, "goods line {line} is confirmed twice")
+                write!(f, "goods line {} is confirmed twice", u64::from(*line) + 1)
             }
             ResponseProblem::LineNotConfirmed(line) => {
-                write!(f, "goods line {line} is not confirmed")
+                write!(f, "goods line {} is not confirmed", u64::from(*line) + 1)
             }
             ResponseProblem::HsCodeDiffers(line) => {
-                write!(f, "goods line {line}: the HS code differs from the request")
+                write!(
+                    f,
+                    "goods line {}: the HS code differs from the request",
+                    u64::from(*line) + 1
+                )
             }
             ResponseProblem::QuantityDiffers(line) => {
                 write!(
                     f,
-                    "goods line {line}: the quantity differs from the request"
+                    "goods line {}: the quantity differs from the request",
+                    u64::from(*line) + 1
                 )
             }
             ResponseProblem::RussiaOrBelarus => {

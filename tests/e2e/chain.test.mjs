@@ -205,6 +205,7 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   await exporter.setViewportSize({ width: 1280, height: 900 });
 
   // The attestation record carries the chain, and the verify page draws it.
+  await exporter.fill("#record-signatory-name", "Erika Muster");
   const recordFile = await download(exporter, "#record-download", "record.json");
   const record = JSON.parse(readFileSync(recordFile, "utf8"));
   assert.deepEqual(record.body.transaction.chain.map((h) => h.country), ["KZ", "KG"]);

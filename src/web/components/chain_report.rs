@@ -70,15 +70,10 @@ pub fn ChainReportView(
                 .map(|d| d.party.clone())
                 .or_else(|| h.addressee.as_ref().map(|(n, _)| n.clone()))
                 .unwrap_or_default();
-            // A declaration's own problems have translations; continuity
-            // problems are the core's sentences.
             let problems: Vec<String> = h
                 .problems
                 .iter()
-                .map(|p| match p {
-                    ChainProblem::Answer(answer) => problem_text(i18n, answer),
-                    other => other.to_string(),
-                })
+                .map(|p| chain_problem_text(i18n, p))
                 .collect();
             let signer = h.declared.as_ref().and_then(|d| d.signer.clone());
             let link_state = h.state;
@@ -131,5 +126,51 @@ pub fn ChainReportView(
             <ChainCsvButton transaction=Signal::stored(tx) id=format!("{id}-csv") />
             {use_button}
         </section>
+    }
+}
+
+/// A chain problem in the user's language (goods lines counted from 1).
+pub fn chain_problem_text(i18n: I18n, problem: &ChainProblem) -> String {
+    let line = |n: &usize| n.saturating_add(1);
+    match problem {
+        ChainProblem::Answer(answer) => problem_text(i18n, answer),
+        ChainProblem::Request(why) => {
+            t_string!(i18n, chain.cp_request, reason = why.clone()).to_string()
+        }
+        ChainProblem::Response(why) => {
+            t_string!(i18n, chain.cp_response, reason = why.clone()).to_string()
+        }
+        ChainProblem::FirstIsForwarded => t_string!(i18n, chain.cp_first_forwarded).to_string(),
+        ChainProblem::NotForwarded => t_string!(i18n, chain.cp_not_forwarded).to_string(),
+        ChainProblem::HopNumber { found } => {
+            t_string!(i18n, chain.cp_hop_number, found = *found).to_string()
+        }
+        ChainProblem::OtherChain => t_string!(i18n, chain.cp_other_chain).to_string(),
+        ChainProblem::ExporterDiffers => t_string!(i18n, chain.cp_exporter_differs).to_string(),
+        ChainProblem::ContinuesAnotherResponse => {
+            t_string!(i18n, chain.cp_continues_another).to_string()
+        }
+        ChainProblem::PreviousNotEchoed => {
+            t_string!(i18n, chain.cp_previous_not_echoed).to_string()
+        }
+        ChainProblem::GoodsLinesDiffer { previous, now } => t_string!(
+            i18n,
+            chain.cp_goods_lines,
+            previous = *previous,
+            now = *now
+        )
+        .to_string(),
+        ChainProblem::HsCodeChanged { line: n } => {
+            t_string!(i18n, chain.cp_hs_changed, line = line(n)).to_string()
+        }
+        ChainProblem::QuantityGrew { line: n } => {
+            t_string!(i18n, chain.cp_qty_grew, line = line(n)).to_string()
+        }
+        ChainProblem::QuantityShrank { line: n } => {
+            t_string!(i18n, chain.cp_qty_shrank, line = line(n)).to_string()
+        }
+        ChainProblem::AfterBreak { hop } => {
+            t_string!(i18n, chain.cp_after_break, hop = *hop).to_string()
+        }
     }
 }
