@@ -26,7 +26,9 @@ fn boot_screen_repeats_the_english_home_texts() {
         ("home_title", "<h1>"),
         ("home_lead", "<p class=\"lead\">"),
     ] {
-        let text = shell[key].as_str().unwrap_or_else(|| panic!("shell.{key} missing"));
+        let text = shell[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("shell.{key} missing"));
         let expected = format!("{tag}{}<", escaped(text));
         assert!(
             html.contains(&expected),
@@ -41,5 +43,8 @@ fn boot_screen_has_no_main_landmark() {
     // the browser tests wait for to know the app has mounted.
     let html = read("index.html");
     let boot = &html[html.find("<div id=\"boot\"").expect("boot screen")..];
-    assert!(!boot.contains("<main"), "the start-up screen must not contain <main>");
+    assert!(
+        !boot.contains("<main"),
+        "the start-up screen must not contain <main>"
+    );
 }
