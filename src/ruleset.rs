@@ -2,7 +2,8 @@
 //!
 //! Rules change faster than code (a new sanctions package, a new CHPL
 //! revision), so none are compiled in as logic. The default ruleset is a TOML
-//! file embedded at build time; auditors can load their own. The format is
+//! file embedded at build time in the CLI and tests (the web app fetches the
+//! same file from its site instead); auditors can load their own. The format is
 //! documented in `docs/ruleset-format.md`. Loading validates everything —
 //! keys, fact paths, list references, values, template placeholders — so a
 //! ruleset that loads is one the evaluator can run without surprises.
@@ -27,6 +28,9 @@ use crate::hs::{HsCode, HsPrefix};
 use crate::lang::Lang;
 
 /// The ruleset shipped with the app, as written in `rules/default.toml`.
+///
+/// Only what calls [`Ruleset::embedded`] (or reads this) carries the text:
+/// the web app does not, and fetches `default.toml` from its own site.
 pub const EMBEDDED_TOML: &str = include_str!("../rules/default.toml");
 
 /// A validated ruleset.

@@ -1,40 +1,104 @@
-//! The ruleset the app evaluates with, loaded once.
+//! The ruleset the app evaluates with, loaded once, when a page first needs it.
 //!
-//! The ruleset embedded at build time, unless the host's `config.json` names an
-//! override: `host_config::load_and_apply` installs it before the app mounts,
-//! so every evaluation sees the same ruleset. Loading is validated by the core;
-//! a broken ruleset is reported on the page, never a panic.
+//! The built-in ruleset is the site's `default.toml` (copied into `dist/` by
+//! Trunk and precached by the service worker), not a copy inside the wasm:
+//! embedded, it added 30 KB to every first visit and its parsing — the
+//! slowest thing start-up did, a quarter of a second on a slow phone — ran
+//! before Home could answer a tap, although only the questionnaire, its
+//! records and Sources use it. [`NeedsRuleset`](crate::components::needs_ruleset)
+//! starts the load and shows a status line meanwhile.
+//!
+//! A host's override (`config.json`) is fetched by `host_config` before the
+//! app mounts and installed here; it wins. Loading is validated by the core;
+//! a broken or missing file is reported on the page, never a panic.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use enduse::ruleset::Ruleset;
+use leptos::prelude::*;
+
+/// The built-in ruleset's file on this site.
+const BUILT_IN: &str = "default.toml";
+
+/// Where the active ruleset stands.
+#[derive(Clone)]
+pub enum Status {
+    /// Nothing has asked for it yet.
+    Idle,
+    /// Being fetched and parsed.
+    Loading,
+    Ready(Arc<Ruleset>),
+    /// Why it could not be loaded (a readable sentence).
+    Failed(String),
+}
 
 thread_local! {
-    static EMBEDDED: Result<Arc<Ruleset>, String> =
-        Ruleset::embedded().map(Arc::new).map_err(|e| e.to_string());
-    static OVERRIDE: OnceCell<Arc<Ruleset>> = const { OnceCell::new() };
+    static STATUS: RefCell<Status> = const { RefCell::new(Status::Idle) };
+    /// Wakes the views that read the status when it changes.
+    static CHANGED: ArcTrigger = ArcTrigger::new();
 }
 
-/// Replaces the embedded ruleset with the host's; only the first call counts.
+fn set(status: Status) {
+    STATUS.with(|s| *s.borrow_mut() = status);
+    CHANGED.with(|t| t.notify());
+}
+
+/// Fetches and validates a ruleset file of this site.
+pub async fn fetch(path: &str) -> Result<Ruleset, String> {
+    let text = crate::site::get_text(path)
+        .await?
+        .ok_or_else(|| format!("{path}: the file was not found on this site"))?;
+    Ruleset::from_toml_str(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Makes the host's ruleset the active one; only a call before any load counts.
 pub fn install_override(ruleset: Ruleset) {
-    OVERRIDE.with(|o| {
-        let _ = o.set(Arc::new(ruleset));
-    });
-}
-
-/// The active ruleset, or the reason it could not be loaded.
-pub fn get() -> Result<Arc<Ruleset>, String> {
-    match OVERRIDE.with(|o| o.get().cloned()) {
-        Some(ruleset) => Ok(ruleset),
-        None => EMBEDDED.with(|r| r.clone()),
+    if matches!(STATUS.with(|s| s.borrow().clone()), Status::Idle) {
+        set(Status::Ready(Arc::new(ruleset)));
     }
 }
 
-/// "id version" for the footer and records.
-pub fn label() -> String {
-    match get() {
-        Ok(r) => format!("{} {}", r.id(), r.version()),
-        Err(_) => "—".to_string(),
+/// Starts loading the built-in ruleset, unless a ruleset is loaded or loading.
+pub fn ensure_loaded() {
+    let start = STATUS.with(|s| {
+        let mut s = s.borrow_mut();
+        let idle = matches!(*s, Status::Idle);
+        if idle {
+            *s = Status::Loading;
+        }
+        idle
+    });
+    if start {
+        wasm_bindgen_futures::spawn_local(async {
+            set(match fetch(BUILT_IN).await {
+                Ok(ruleset) => Status::Ready(Arc::new(ruleset)),
+                Err(reason) => Status::Failed(reason),
+            });
+        });
+    }
+}
+
+/// The current status; reactive (a view or memo reading it re-runs when it changes).
+pub fn status() -> Status {
+    CHANGED.with(|t| t.track());
+    STATUS.with(|s| s.borrow().clone())
+}
+
+/// The active ruleset, or the reason it is not available; reactive like [`status`].
+pub fn get() -> Result<Arc<Ruleset>, String> {
+    match status() {
+        Status::Ready(ruleset) => Ok(ruleset),
+        Status::Failed(reason) => Err(reason),
+        Status::Idle | Status::Loading => Err(format!("{BUILT_IN}: not loaded yet")),
+    }
+}
+
+/// "id version" for the footer and records; `None` while it is not loaded.
+pub fn label() -> Option<String> {
+    match status() {
+        Status::Ready(r) => Some(format!("{} {}", r.id(), r.version())),
+        Status::Failed(_) => Some("—".to_string()),
+        Status::Idle | Status::Loading => None,
     }
 }

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::needs_ruleset::NeedsRuleset;
 use crate::host_config::{self, HostBrand, HostFooter, HostNotice};
 use crate::i18n::{I18nContextProvider, t, t_string, use_i18n};
 use crate::language::{self, LanguageSwitcher};
 use crate::offline::UpdateNotice;
-use crate::pages;
+use crate::{active_ruleset, pages};
 
 /// The root component mounted on `<body>`.
 #[component]
@@ -28,6 +29,10 @@ fn Shell() -> impl IntoView {
     language::restore();
     host_config::apply_default_language();
     let i18n = use_i18n();
+    let ruleset_label = move || {
+        active_ruleset::label()
+            .unwrap_or_else(|| t_string!(i18n, shell.footer_ruleset_pending).to_string())
+    };
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, shell.skip_to_content)}</a>
         <header class="site-header">
@@ -56,20 +61,22 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("assess") view=pages::assess::Assess />
-                    <Route path=path!("assess/:draft/:step") view=pages::assess::AssessDraft />
+                    <Route path=path!("assess/:draft/:step") view=|| view! {
+                        <NeedsRuleset><pages::assess::AssessDraft /></NeedsRuleset>
+                    } />
                     <Route path=path!("screening") view=pages::screening::Screening />
                     <Route path=path!("declare") view=pages::declare::Declare />
                     <Route path=path!("verify") view=pages::verify::Verify />
-                    <Route path=path!("sources") view=pages::sources::Sources />
+                    <Route path=path!("sources") view=|| view! {
+                        <NeedsRuleset><pages::sources::Sources /></NeedsRuleset>
+                    } />
                 </Routes>
             </ErrorBoundary>
         </main>
         <footer class="site-footer">
             <HostFooter />
             <p>
-                {t!(
-                    i18n, shell.footer_versions, app = || APP_VERSION, ruleset = crate::active_ruleset::label
-                )}
+                {t!(i18n, shell.footer_versions, app = || APP_VERSION, ruleset = ruleset_label)}
             </p>
             <p>{t!(i18n, shell.footer_privacy)}</p>
             <p>{t!(i18n, shell.footer_disclaimer)}</p>

@@ -13,17 +13,15 @@
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-use enduse::config::{CONFIG_FILE, HostConfig, SitePath};
+use enduse::config::{CONFIG_FILE, HostConfig};
 use enduse::lang::Lang;
-use enduse::ruleset::Ruleset;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{t, use_i18n};
 use crate::{active_ruleset, language};
 
-use crate::site::{BASE, describe};
+use crate::site::BASE;
 
 /// What start-up learned about the host's configuration.
 #[derive(Debug, Default)]
@@ -49,7 +47,7 @@ pub fn current() -> Rc<HostState> {
 /// colours and the ruleset, and records the outcome for the views.
 pub async fn load_and_apply() {
     let mut state = HostState::default();
-    match fetch_text(CONFIG_FILE).await {
+    match crate::site::get_text(CONFIG_FILE).await {
         Ok(None) => {}
         Ok(Some(text)) => match HostConfig::from_json(&text) {
             Ok(config) => state.config = config,
@@ -58,7 +56,7 @@ pub async fn load_and_apply() {
         Err(reason) => state.config_problems = vec![reason],
     }
     if let Some(path) = state.config.ruleset.clone() {
-        match load_ruleset(&path).await {
+        match active_ruleset::fetch(path.as_str()).await {
             Ok(ruleset) => active_ruleset::install_override(ruleset),
             Err(reason) => state.ruleset_problem = Some(reason),
         }
@@ -67,43 +65,6 @@ pub async fn load_and_apply() {
     STATE.with(|s| {
         let _ = s.set(Rc::new(state));
     });
-}
-
-async fn load_ruleset(path: &SitePath) -> Result<Ruleset, String> {
-    let text = fetch_text(path.as_str())
-        .await?
-        .ok_or_else(|| format!("{path}: the file was not found on this site"))?;
-    Ruleset::from_toml_str(&text).map_err(|e| format!("{path}: {e}"))
-}
-
-/// GETs a same-origin file; `Ok(None)` on 404, `Err` with a readable reason otherwise.
-async fn fetch_text(path: &str) -> Result<Option<String>, String> {
-    let response = crate::site::get(path).await?;
-    if response.status() == 404 {
-        return Ok(None);
-    }
-    if !response.ok() {
-        return Err(format!(
-            "{path}: the server answered HTTP {}",
-            response.status()
-        ));
-    }
-    // Hosts with a single-page-app fallback (Netlify `/* /index.html 200`,
-    // CloudFront error pages) answer a missing file with index.html: that is a
-    // missing file, not a broken one.
-    let content_type = response.headers().get("content-type").ok().flatten();
-    if content_type.is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html")) {
-        return Ok(None);
-    }
-    let body = response
-        .text()
-        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
-    body.as_string()
-        .map(Some)
-        .ok_or_else(|| format!("{path}: is not text"))
 }
 
 /// Sets `--brand` and friends through the CSSOM, which the CSP allows (a style

@@ -22,6 +22,36 @@ pub async fn get(path: &str) -> Result<web_sys::Response, String> {
         .map_err(|_| format!("{path}: the browser returned no response"))
 }
 
+/// GETs a same-origin file; `Ok(None)` on 404, `Err` with a readable reason otherwise.
+pub async fn get_text(path: &str) -> Result<Option<String>, String> {
+    let response = get(path).await?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!(
+            "{path}: the server answered HTTP {}",
+            response.status()
+        ));
+    }
+    // Hosts with a single-page-app fallback (Netlify `/* /index.html 200`,
+    // CloudFront error pages) answer a missing file with index.html: that is a
+    // missing file, not a broken one.
+    let content_type = response.headers().get("content-type").ok().flatten();
+    if content_type.is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html")) {
+        return Ok(None);
+    }
+    let body = response
+        .text()
+        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
+    body.as_string()
+        .map(Some)
+        .ok_or_else(|| format!("{path}: is not text"))
+}
+
 /// A readable reason from a JavaScript error value.
 pub fn describe(e: &JsValue) -> String {
     e.as_string()

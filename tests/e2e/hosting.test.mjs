@@ -243,3 +243,27 @@ test("an index.html answer from a host's SPA fallback counts as a missing file, 
   assert.equal(await quiet.locator(".host-notice").count(), 0);
   assertClean(assert, quiet);
 });
+
+test("the built-in ruleset is fetched only when a page needs it, and a missing default.toml is reported there", async () => {
+  const env = await serve({});
+  const page = await env.newPage();
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await open(page, env.origin, "/");
+  assert.ok(!requested.includes("/default.toml"), "Home does not load the ruleset");
+  assert.match(await page.locator("footer").textContent(), /Ruleset loaded when needed/);
+  await page.locator('nav a[href="/sources"]').click();
+  await page.waitForSelector(".ruleset-facts");
+  assert.ok(requested.includes("/default.toml"), "Sources & method loads it");
+  assert.match(await page.locator("footer").textContent(), /Ruleset enduse-default \S/);
+  assertClean(assert, page);
+
+  const dir = site({});
+  rmSync(join(dir, "default.toml"));
+  const bare = await launch({ dist: dir });
+  envs.push(bare);
+  const broken = await bare.newPage();
+  await open(broken, bare.origin, "/sources");
+  await broken.waitForSelector("main .alert");
+  assert.match(await broken.locator("main .alert").first().textContent(), /default\.toml: the file was not found on this site/);
+});

@@ -1,4 +1,4 @@
-//! Form controls shared by the questionnaire.
+//! Form controls shared by the questionnaire, and the wrappers pages share.
 //!
 //! Each control is labelled, usable with the keyboard alone, and reports a
 //! problem next to the field (linked with `aria-describedby`) in words that
@@ -11,6 +11,7 @@ pub mod chain_view;
 pub mod choice_select;
 pub mod copy_link;
 pub mod country_select;
+pub mod needs_ruleset;
 pub mod record_actions;
 pub mod signing_key;
 pub mod text_field;
