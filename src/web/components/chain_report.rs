@@ -153,13 +153,9 @@ pub fn chain_problem_text(i18n: I18n, problem: &ChainProblem) -> String {
         ChainProblem::PreviousNotEchoed => {
             t_string!(i18n, chain.cp_previous_not_echoed).to_string()
         }
-        ChainProblem::GoodsLinesDiffer { previous, now } => t_string!(
-            i18n,
-            chain.cp_goods_lines,
-            previous = *previous,
-            now = *now
-        )
-        .to_string(),
+        ChainProblem::GoodsLinesDiffer { previous, now } => {
+            t_string!(i18n, chain.cp_goods_lines, previous = *previous, now = *now).to_string()
+        }
         ChainProblem::HsCodeChanged { line: n } => {
             t_string!(i18n, chain.cp_hs_changed, line = line(n)).to_string()
         }
