@@ -173,3 +173,31 @@ fn the_chain_travels_in_the_record() {
     let r = record_from_domain(&plain, &evidence, &a, context()).unwrap();
     assert!(!serde_json::to_string(&r).unwrap().contains("\"chain\""));
 }
+
+#[test]
+fn the_screening_section_names_lists_and_outcomes_only_when_screened() {
+    use enduse::model::{PartyRef, PartyScreening, ScreeningOutcome};
+    use enduse::record::convert::screening_summary;
+    use enduse::screening::SanctionsList;
+    let csv = "1,\"ALFA TRADE LLP\",\"-0-\",\"RUSSIA-EO14024\",\"-0-\",\"-0-\",\"-0-\",\"-0-\",\"-0-\",\"-0-\",\"-0-\",\"-0-\"\n";
+    let list = SanctionsList::parse(csv.as_bytes(), "sdn.csv").unwrap();
+    let lists = vec![list.meta.clone()];
+    assert_eq!(screening_summary(&lists, &Evidence::default()), None);
+    let evidence = Evidence {
+        screening: vec![PartyScreening {
+            party: PartyRef::Buyer,
+            outcome: ScreeningOutcome::NoListMatch,
+            summary: "no list match".into(),
+        }],
+        ..Evidence::default()
+    };
+    assert_eq!(screening_summary(&[], &evidence), None);
+    let summary = screening_summary(&lists, &evidence).unwrap();
+    assert_eq!(summary.lists[0].name, "sdn.csv");
+    assert_eq!(summary.lists[0].sha256.as_bytes(), &list.meta.sha256.0);
+    assert_eq!(summary.results[0].party, "buyer");
+    assert_eq!(
+        summary.results[0].outcome,
+        v1::ScreeningOutcome::NoListMatch
+    );
+}

@@ -293,6 +293,30 @@ pub fn screening_outcome(outcome: model::ScreeningOutcome) -> v1::ScreeningOutco
     }
 }
 
+/// The record's screening section: the lists searched (file name,
+/// publication date when the file has one, SHA-256) and each party's
+/// outcome; `None` when no party was screened, so a record never claims a
+/// screening that did not happen.
+pub fn screening_summary(
+    lists: &[crate::screening::ListMeta],
+    evidence: &model::Evidence,
+) -> Option<v1::ScreeningSummary> {
+    if evidence.screening.is_empty() || lists.is_empty() {
+        return None;
+    }
+    Some(v1::ScreeningSummary {
+        lists: lists
+            .iter()
+            .map(|l| v1::ScreenedList {
+                name: l.file_name.clone(),
+                date: l.published.map(|d| d.to_string()),
+                sha256: super::Digest::from_bytes(l.sha256.0),
+            })
+            .collect(),
+        results: screening_results(evidence),
+    })
+}
+
 /// Per-party screening results from the engine's evidence, for
 /// [`v1::ScreeningSummary::results`].
 pub fn screening_results(evidence: &model::Evidence) -> Vec<v1::ScreeningResult> {

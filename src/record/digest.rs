@@ -26,6 +26,11 @@ impl Digest {
         Digest(Sha256::digest(bytes).into())
     }
 
+    /// A digest computed elsewhere (e.g. a list file's SHA-256).
+    pub fn from_bytes(bytes: [u8; 32]) -> Digest {
+        Digest(bytes)
+    }
+
     /// The raw 32 bytes.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0

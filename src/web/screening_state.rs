@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use enduse::model::{PartyScreening, Transaction};
+use enduse::model::{Evidence, PartyScreening, Transaction};
 use enduse::party_screening::{screen_parties, to_evidence};
 use enduse::screening::{SanctionsList, ScreenOptions, ScreeningIndex};
 use enduse::screening_files::{ListFile, add_files};
@@ -79,6 +79,16 @@ pub fn state() -> ScreeningState {
     STATE.with(|c| c.set(Some(s)));
     wasm_bindgen_futures::spawn_local(load_site_lists(s));
     s
+}
+
+/// The screening section of an attestation record: the loaded lists and the
+/// parties' outcomes in `evidence`; `None` when nothing was screened.
+pub fn record_screening(evidence: &Evidence) -> Option<enduse::record::v1::ScreeningSummary> {
+    state().index.with_untracked(|index| {
+        index
+            .as_ref()
+            .and_then(|i| enduse::record::convert::screening_summary(i.lists(), evidence))
+    })
 }
 
 /// Screening evidence for the risk engine: every named party of `tx`

@@ -173,6 +173,13 @@ test("request → counterparty answers in Russian and signs → exporter imports
   const record = JSON.parse(readFileSync(recordFile, "utf8"));
   assert.equal(record.body.declaration_status, "received_matching_signed");
   assert.equal(record.body.declarations.length, 1);
+  // The parties were screened against the site's lists: the record says which lists, which outcome.
+  assert.ok(record.body.screening, "the record carries its screening section");
+  assert.ok(record.body.screening.lists.length >= 1);
+  assert.match(record.body.screening.lists[0].sha256, /^sha256:[0-9a-f]{64}$/);
+  assert.ok(record.body.screening.results.some((r) => r.party === "buyer"), JSON.stringify(record.body.screening.results));
+  // ... and the record's assessment was made with that evidence (no "not screened" gap).
+  assert.ok(!record.body.assessment.missing.some((m) => m.fact === "buyer.screening"), "buyer counted as screened");
   await open(exporter, env.origin, "/verify");
   await exporter.setInputFiles("#verify-file", recordFile);
   const result = exporter.locator(".verify-result");

@@ -162,7 +162,11 @@ pub fn RecordActions(
     // An imported declaration chain: its file and the verdict on it.
     let chain = RwSignal::new(None::<(String, ChainReport)>);
 
-    let evidence = move || Evidence {
+    // The same evidence as the live panel and results: the parties screened
+    // against the loaded lists, and the declaration's status. (Reads signals:
+    // the memo below re-runs when lists load.)
+    let evidence = move |tx: &enduse::model::Transaction| Evidence {
+        screening: crate::screening_state::evidence_for(tx),
         declaration: match (
             check.with(|c| c.as_ref().map(|c| c.status)),
             request.with(Option::is_some),
@@ -171,12 +175,11 @@ pub fn RecordActions(
             (None, true) => Fact::Known(DeclarationStatus::Requested),
             (None, false) => Fact::Unknown,
         },
-        ..Evidence::default()
     };
     let assessment = Memo::new(move |_| -> Result<Assessment, String> {
         let lang = language::from_locale(i18n.get_locale());
         let ruleset = active_ruleset::get()?;
-        Ok(transaction.with(|tx| evaluate_in(tx, &evidence(), &ruleset, lang)))
+        Ok(transaction.with(|tx| evaluate_in(tx, &evidence(tx), &ruleset, lang)))
     });
     let signing_key = move || -> Option<SecretKey> { if sign.get() { key.get() } else { None } };
 
@@ -207,7 +210,12 @@ pub fn RecordActions(
             screening: None,
         };
         let outcome = transaction.with(|tx| {
-            let record = record_from_domain(tx, &evidence(), &assessment, context)
+            let evidence = evidence(tx);
+            let context = RecordContext {
+                screening: crate::screening_state::record_screening(&evidence),
+                ..context
+            };
+            let record = record_from_domain(tx, &evidence, &assessment, context)
                 .map_err(|e| e.to_string())?;
             let sealed =
                 record::seal_record(&record, signing_key().as_ref()).map_err(|e| e.to_string())?;
