@@ -313,75 +313,42 @@ impl<'a> Scope<'a> {
                     }
                 }
             }
-            Condition::AnyLine(inner) => {
-                let start = trace.mark();
-                let (mut found, mut unknown) = (false, false);
-                for (i, line) in self.tx.goods.iter().enumerate() {
+            Condition::AnyLine(inner) => self.any_of(
+                inner,
+                trace,
+                self.tx.goods.iter().enumerate().map(|(i, line)| {
                     let scope = Scope {
                         line: Some((i, line)),
                         ..*self
                     };
-                    let m = trace.mark();
-                    match scope.eval(inner, trace) {
-                        Tri::True => {
-                            trace.lines.push(i);
-                            found = true;
-                        }
-                        Tri::False => {}
-                        Tri::Unknown => {
-                            trace.drop_matches(m);
-                            unknown = true;
-                        }
-                    }
-                }
-                quantified(trace, start, found, unknown)
-            }
-            Condition::AnyParty(inner) => {
-                let start = trace.mark();
-                let (mut found, mut unknown) = (false, false);
-                for (r, party) in self.tx.parties() {
+                    (scope, i)
+                }),
+                |trace, i| trace.lines.push(i),
+            ),
+            Condition::AnyParty(inner) => self.any_of(
+                inner,
+                trace,
+                self.tx.parties().map(|(r, party)| {
                     let scope = Scope {
                         party: Some((r, party)),
                         ..*self
                     };
-                    let m = trace.mark();
-                    match scope.eval(inner, trace) {
-                        Tri::True => {
-                            trace.parties.push(r);
-                            found = true;
-                        }
-                        Tri::False => {}
-                        Tri::Unknown => {
-                            trace.drop_matches(m);
-                            unknown = true;
-                        }
-                    }
-                }
-                quantified(trace, start, found, unknown)
-            }
-            Condition::AnyHop(inner) => {
-                let start = trace.mark();
-                let (mut found, mut unknown) = (false, false);
-                for (i, hop) in self.tx.chain.iter().enumerate() {
+                    (scope, r)
+                }),
+                |trace, r| trace.parties.push(r),
+            ),
+            Condition::AnyHop(inner) => self.any_of(
+                inner,
+                trace,
+                self.tx.chain.iter().enumerate().map(|(i, hop)| {
                     let scope = Scope {
                         hop: Some((i, hop)),
                         ..*self
                     };
-                    let m = trace.mark();
-                    match scope.eval(inner, trace) {
-                        Tri::True => {
-                            trace.hops.push(i);
-                            found = true;
-                        }
-                        Tri::False => {}
-                        Tri::Unknown => {
-                            trace.drop_matches(m);
-                            unknown = true;
-                        }
-                    }
-                }
-                quantified(trace, start, found, unknown)
-            }
+                    (scope, i)
+                }),
+                |trace, i| trace.hops.push(i),
+            ),
             Condition::Unknown(fact) => match self.value(*fact) {
                 Some((Value::Unknown, loc)) => {
                     trace.triggers.push(loc);
@@ -425,6 +392,35 @@ impl<'a> Scope<'a> {
                 r
             }
         }
+    }
+
+    /// A quantifier (`any_line`, `any_party`, `any_hop`): `inner` in each of
+    /// `scopes`, Kleene `any` over them; `matched` records each item that
+    /// made it true.
+    fn any_of<T>(
+        &self,
+        inner: &Condition,
+        trace: &mut Trace,
+        scopes: impl Iterator<Item = (Scope<'a>, T)>,
+        matched: impl Fn(&mut Trace, T),
+    ) -> Tri {
+        let start = trace.mark();
+        let (mut found, mut unknown) = (false, false);
+        for (scope, item) in scopes {
+            let m = trace.mark();
+            match scope.eval(inner, trace) {
+                Tri::True => {
+                    matched(trace, item);
+                    found = true;
+                }
+                Tri::False => {}
+                Tri::Unknown => {
+                    trace.drop_matches(m);
+                    unknown = true;
+                }
+            }
+        }
+        quantified(trace, start, found, unknown)
     }
 
     fn test(&self, test: &Test, value: Value<'_>, trace: &mut Trace) -> Tri {
