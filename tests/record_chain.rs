@@ -83,10 +83,23 @@ fn next(name: &str, code: &str, id_text: &str) -> NextParty {
     }
 }
 
-/// Hop 1 (KZ importer, re-exports) and hop 2 (`second` in `second_country`),
-/// with hop 2's response signed by `key2`.
-fn chain_of_two(second: &str, second_country: &str, key2: Option<&SecretKey>) -> DeclarationChain {
-    let r1 = seal_request(&request(), Some(&key(1))).unwrap();
+/// Hop 1 answered (Kulan Trade LLP, KZ, re-exports) and forwarded to
+/// `second` in `second_country`, passing on `quantities` (or what it
+/// confirmed); the exporter's request, the response and the forwarded request
+/// are signed when `signed`.
+fn forwarded_to_hop_two(
+    second: &str,
+    second_country: &str,
+    signed: bool,
+    quantities: Option<&[Decimal]>,
+) -> DeclarationChain {
+    let (k1, k2) = (key(1), key(2));
+    let (k1, k2) = if signed {
+        (Some(&k1), Some(&k2))
+    } else {
+        (None, None)
+    };
+    let r1 = seal_request(&request(), k1).unwrap();
     let mut chain = DeclarationChain::start(&r1).unwrap();
     let o1 = open_request(r1.json.as_bytes()).unwrap();
     let d1 = seal_response(
@@ -97,17 +110,24 @@ fn chain_of_two(second: &str, second_country: &str, key2: Option<&SecretKey>) ->
             Disposition::ResellExport,
             None,
         ),
-        Some(&key(2)),
+        k2,
     )
     .unwrap();
     chain.push(&d1).unwrap();
     let od1 = open_response(d1.json.as_bytes()).unwrap();
     let r2 = seal_request(
-        &forward_request(&o1, &od1, next(second, second_country, "req-2"), None),
-        Some(&key(2)),
+        &forward_request(&o1, &od1, next(second, second_country, "req-2"), quantities),
+        k2,
     )
     .unwrap();
     chain.push(&r2).unwrap();
+    chain
+}
+
+/// Hop 1 (KZ importer, re-exports) and hop 2 (`second` in `second_country`),
+/// with hop 2's response signed by `key2`.
+fn chain_of_two(second: &str, second_country: &str, key2: Option<&SecretKey>) -> DeclarationChain {
+    let chain = forwarded_to_hop_two(second, second_country, true, None);
     // The next party receives the chain as a link and answers the open request.
     let received = DeclarationChain::from_fragment(&chain.to_fragment()).unwrap();
     let o2 = received.open_request().unwrap().unwrap();
@@ -148,28 +168,7 @@ fn a_complete_chain_verifies_and_reaches_the_end_user() {
 
 #[test]
 fn an_open_request_is_awaiting_and_the_end_user_unknown() {
-    let r1 = seal_request(&request(), None).unwrap();
-    let mut chain = DeclarationChain::start(&r1).unwrap();
-    let o1 = open_request(r1.json.as_bytes()).unwrap();
-    let d1 = seal_response(
-        &answer(
-            &o1,
-            "Kulan Trade LLP",
-            "KZ",
-            Disposition::ResellExport,
-            None,
-        ),
-        None,
-    )
-    .unwrap();
-    chain.push(&d1).unwrap();
-    let od1 = open_response(d1.json.as_bytes()).unwrap();
-    let r2 = seal_request(
-        &forward_request(&o1, &od1, next("Bishkek Automation LLC", "KG", "r2"), None),
-        None,
-    )
-    .unwrap();
-    chain.push(&r2).unwrap();
+    let chain = forwarded_to_hop_two("Bishkek Automation LLC", "KG", false, None);
     let report = verify_chain(&chain);
     assert_eq!(report.hops[0].state, LinkState::Declared);
     assert_eq!(report.hops[1].state, LinkState::Awaiting);
@@ -236,34 +235,8 @@ fn altering_the_middle_link_is_found_and_named() {
 
 #[test]
 fn quantities_passed_on_are_compared_with_the_hop_before() {
-    let r1 = seal_request(&request(), None).unwrap();
-    let mut chain = DeclarationChain::start(&r1).unwrap();
-    let o1 = open_request(r1.json.as_bytes()).unwrap();
-    let d1 = seal_response(
-        &answer(
-            &o1,
-            "Kulan Trade LLP",
-            "KZ",
-            Disposition::ResellExport,
-            None,
-        ),
-        None,
-    )
-    .unwrap();
-    chain.push(&d1).unwrap();
-    let od1 = open_response(d1.json.as_bytes()).unwrap();
     let less = [Decimal::new("300").unwrap(), Decimal::new("1200").unwrap()];
-    let r2 = seal_request(
-        &forward_request(
-            &o1,
-            &od1,
-            next("Bishkek Automation LLC", "KG", "r2"),
-            Some(&less),
-        ),
-        None,
-    )
-    .unwrap();
-    chain.push(&r2).unwrap();
+    let chain = forwarded_to_hop_two("Bishkek Automation LLC", "KG", false, Some(&less));
     let report = verify_chain(&chain);
     assert_eq!(report.hops[1].state, LinkState::Flagged);
     assert_eq!(

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, axeViolations, assertClean, screenshot } from "./harness.mjs";
+import { launch, open, assertClean, screenshot, assertAxe } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -47,10 +47,6 @@ async function next(page, expectedHeading) {
 
 async function liveRating(page) {
   return (await page.locator("#live-rating .rating").textContent()).trim();
-}
-
-async function assertAxe(page, where) {
-  assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
 }
 
 test("a diversion scenario through Kazakhstan reaches high or stop with the rules that explain it", async () => {

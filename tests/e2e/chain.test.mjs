@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, axeViolations, assertClean, screenshot, ARTIFACTS } from "./harness.mjs";
+import { launch, open, assertClean, screenshot, ARTIFACTS, assertAxe, fitsViewport, download as downloadTo, exporterDraft as typedDraft } from "./harness.mjs";
 
 let env;
 const work = mkdtempSync(join(tmpdir(), "enduse-chain-"));
@@ -19,43 +19,20 @@ after(async () => {
   await env?.close();
 });
 
-async function assertAxe(page, where) {
-  assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
-}
-
-/** Whether the page fits its viewport's width (no horizontal scrolling). */
-async function fits(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-}
-
-/** Clicks `selector` and returns the path of the file the click downloads. */
-async function download(page, selector, name) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-  const path = join(work, name);
-  await file.saveAs(path);
-  return path;
-}
+const fits = fitsViewport;
+const download = (page, selector, name) => downloadTo(page, selector, work, name);
 
 /** The exporter's draft: DE → KZ, one CHPL line (ball bearings), at its results page. */
 async function exporterDraft(page) {
-  await open(page, env.origin, "/assess");
-  await page.getByRole("button", { name: "New draft" }).click();
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
-  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
-  await page.goto(`${env.origin}/assess/${id}/goods`);
-  await page.waitForSelector("#exporter-name");
-  await page.fill("#exporter-name", "Muster Wälzlager GmbH");
-  await page.selectOption("#exporter-country", "DE");
-  await page.click("#goods-add");
-  await page.fill("#goods-0-hs", "848210");
-  await page.fill("#goods-0-description", "Ball bearings");
-  await page.fill("#goods-0-quantity", "4000");
-  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Ball bearings"));
-  await page.goto(`${env.origin}/assess/${id}/parties`);
-  await page.waitForSelector("#buyer-name");
-  await page.fill("#buyer-name", "Kulan Trade LLP");
-  await page.selectOption("#buyer-country", "KZ");
-  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Kulan Trade LLP"));
+  const id = await typedDraft(page, env.origin, {
+    exporter: "Muster Wälzlager GmbH",
+    exporterCountry: "DE",
+    hs: "848210",
+    description: "Ball bearings",
+    quantity: "4000",
+    buyer: "Kulan Trade LLP",
+    buyerCountry: "KZ",
+  });
   await page.goto(`${env.origin}/assess/${id}/route`);
   await page.waitForSelector("#destination");
   await page.selectOption("#destination", "KZ");

@@ -3,6 +3,7 @@
 // error, CSP violation or request to another origin.
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,4 +101,48 @@ export function assertClean(assert, page) {
   assert.deepEqual(page.problems.foreignRequests, [], "requests to other origins");
   assert.deepEqual(page.problems.pageErrors, [], "uncaught page errors");
   assert.deepEqual(page.problems.consoleErrors, [], "console errors");
+}
+
+/** Fails with the axe violations (WCAG 2.1 A/AA) found on the page, naming `where`. */
+export async function assertAxe(page, where) {
+  assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
+}
+
+/** Whether the page fits its viewport's width (no horizontal scrolling). */
+export async function fitsViewport(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+/** Clicks `selector` and returns the path (in `dir`, as `name`) of the file the click downloads. */
+export async function download(page, selector, dir, name) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const path = join(dir, name);
+  await file.saveAs(path);
+  return path;
+}
+
+/**
+ * A new draft with an exporter, one goods line and a buyer, typed through the
+ * goods and parties steps as a user would; returns the draft id.
+ */
+export async function exporterDraft(page, origin, { exporter, exporterCountry, hs, description, quantity, buyer, buyerCountry }) {
+  await open(page, origin, "/assess");
+  await page.getByRole("button", { name: "New draft" }).click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
+  await page.goto(`${origin}/assess/${id}/goods`);
+  await page.waitForSelector("#exporter-name");
+  await page.fill("#exporter-name", exporter);
+  await page.selectOption("#exporter-country", exporterCountry);
+  await page.click("#goods-add");
+  await page.fill("#goods-0-hs", hs);
+  await page.fill("#goods-0-description", description);
+  await page.fill("#goods-0-quantity", quantity);
+  await page.waitForFunction((d) => localStorage.getItem("enduse.drafts").includes(d), description);
+  await page.goto(`${origin}/assess/${id}/parties`);
+  await page.waitForSelector("#buyer-name");
+  await page.fill("#buyer-name", buyer);
+  await page.selectOption("#buyer-country", buyerCountry);
+  await page.waitForFunction((b) => localStorage.getItem("enduse.drafts").includes(b), buyer);
+  return id;
 }

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, axeViolations, assertClean, screenshot } from "./harness.mjs";
+import { launch, open, assertClean, screenshot, assertAxe, fitsViewport, download as downloadTo, exporterDraft } from "./harness.mjs";
 
 let env;
 const work = mkdtempSync(join(tmpdir(), "enduse-records-"));
@@ -18,43 +18,20 @@ after(async () => {
   await env?.close();
 });
 
-async function assertAxe(page, where) {
-  assert.deepEqual(await axeViolations(page), [], `axe: ${where}`);
-}
-
-/** Whether the page fits its viewport's width (no horizontal scrolling). */
-async function noHorizontalScroll(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-}
-
-/** Clicks `selector` and returns the path of the file the click downloads. */
-async function download(page, selector, name) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-  const path = join(work, name);
-  await file.saveAs(path);
-  return path;
-}
+const noHorizontalScroll = fitsViewport;
+const download = (page, selector, name) => downloadTo(page, selector, work, name);
 
 /** A draft with an exporter, one goods line and a buyer, opened at its results. */
 async function exporterAtResults(page) {
-  await open(page, env.origin, "/assess");
-  await page.getByRole("button", { name: "New draft" }).click();
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
-  const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
-  await page.goto(`${env.origin}/assess/${id}/goods`);
-  await page.waitForSelector("#exporter-name");
-  await page.selectOption("#exporter-country", "DE");
-  await page.fill("#exporter-name", "Muster Elektronik GmbH");
-  await page.click("#goods-add");
-  await page.fill("#goods-0-hs", "854231");
-  await page.fill("#goods-0-description", "Microcontrollers, 32-bit");
-  await page.fill("#goods-0-quantity", "5000");
-  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Microcontrollers, 32-bit"));
-  await page.goto(`${env.origin}/assess/${id}/parties`);
-  await page.waitForSelector("#buyer-name");
-  await page.fill("#buyer-name", "Steppe Trade LLP");
-  await page.selectOption("#buyer-country", "KZ");
-  await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Steppe Trade LLP"));
+  const id = await exporterDraft(page, env.origin, {
+    exporter: "Muster Elektronik GmbH",
+    exporterCountry: "DE",
+    hs: "854231",
+    description: "Microcontrollers, 32-bit",
+    quantity: "5000",
+    buyer: "Steppe Trade LLP",
+    buyerCountry: "KZ",
+  });
   await page.goto(`${env.origin}/assess/${id}/results`);
   await page.waitForSelector("#record-actions-heading");
   return id;
