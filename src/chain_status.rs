@@ -7,8 +7,6 @@
 //! same in the questionnaire, on the results page and on the verify page, and
 //! testable without a browser.
 
-use serde_json::Value;
-
 use crate::country::Country;
 use crate::evaluate::Finding;
 use crate::model::{GoodsLine, HopRole, Transaction};
@@ -177,8 +175,7 @@ pub fn cards_for_report(report: &ChainReport) -> Vec<HopCard> {
 /// The chain's hop-1 response as JSON, so the exporter can check it against
 /// its own request like any response it imports.
 pub fn first_response_json(chain: &DeclarationChain) -> Option<String> {
-    let file: Value = serde_json::from_str(&chain.to_json()).ok()?;
-    file.get("links")?.get(1).map(Value::to_string)
+    chain.link_json(1)
 }
 
 /// A transaction holding only a verified chain's goods and hops, for the

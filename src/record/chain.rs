@@ -177,6 +177,12 @@ impl DeclarationChain {
         self.links.is_empty()
     }
 
+    /// Link `index` (request 1, response 1, request 2, …) as compact JSON,
+    /// ready for the single-document importers.
+    pub fn link_json(&self, index: usize) -> Option<String> {
+        self.links.get(index).map(Value::to_string)
+    }
+
     /// The request still waiting for its response (the last link, when the
     /// chain has an odd number of links), opened and verified.
     pub fn open_request(&self) -> Option<Result<Opened<DeclarationRequest>, OpenError>> {
@@ -576,7 +582,7 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
                 }
             },
         };
-        if let (Some(request), Some(response)) = (&request, response.clone()) {
+        if let (Some(request), Some(response)) = (&request, &response) {
             let check = check_opened_response(request, response.clone());
             problems.extend(check.problems.into_iter().map(ChainProblem::Answer));
             let expected_previous = request.body.forwarded.as_ref().map(|f| f.previous_response);
@@ -584,7 +590,7 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
                 problems.push(ChainProblem::PreviousNotEchoed);
             }
             hop_report.response_digest = Some(response.digest);
-            hop_report.declared = Some(declared(&request.body, &response));
+            hop_report.declared = Some(declared(&request.body, response));
         }
         if let Some(at) = broken_at {
             problems.push(ChainProblem::AfterBreak { hop: at });
