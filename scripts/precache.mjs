@@ -6,7 +6,8 @@
 // the next visit (and drop the old cache). Hashing the file contents gives a
 // version that changes exactly when something users download changes.
 //
-// Runs after scripts/externalize-bootstrap.mjs, so the bootstrap file and the
+// Runs after scripts/split-wasm.mjs and externalize-bootstrap.mjs (see
+// scripts/post-build.mjs), so the wasm chunks, the bootstrap file and the
 // final index.html are included. Fails the build loudly if sw.js is missing or
 // no longer has the placeholders this script fills in.
 import { createHash } from "node:crypto";
@@ -17,25 +18,6 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error("precache: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
   process.exit(1);
-}
-
-// Trunk 0.21 starts the hooks of one stage at the same time, so this one can
-// begin before externalize-bootstrap.mjs has rewritten index.html and written
-// the bootstrap file. Wait (briefly) until no inline module script remains.
-const inlineBootstrap = /<script type="module"(?![^>]*\bsrc=)[^>]*>/;
-for (let waited = 0; ; waited += 50) {
-  let html = "";
-  try {
-    html = readFileSync(join(staging, "index.html"), "utf8");
-  } catch {
-    // not written yet
-  }
-  if (html && !inlineBootstrap.test(html)) break;
-  if (waited >= 60_000) {
-    console.error("precache: index.html still has Trunk's inline bootstrap after 60 s; did externalize-bootstrap.mjs fail?");
-    process.exit(1);
-  }
-  await new Promise((ok) => setTimeout(ok, 50));
 }
 
 /** Files the worker itself must not cache: itself, and host files added after the build. */

@@ -3,14 +3,13 @@
 use enduse::version::APP_VERSION;
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
-use crate::components::needs_ruleset::NeedsRuleset;
 use crate::host_config::{self, HostBrand, HostFooter, HostNotice};
 use crate::i18n::{I18nContextProvider, t, t_string, use_i18n};
 use crate::language::{self, LanguageSwitcher};
 use crate::offline::UpdateNotice;
-use crate::{active_ruleset, pages};
+use crate::{active_ruleset, pages, routes};
 
 /// The root component mounted on `<body>`.
 #[component]
@@ -60,16 +59,12 @@ fn Shell() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <pages::error::ErrorPanel errors /> }>
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("") view=pages::home::Home />
-                    <Route path=path!("assess") view=pages::assess::Assess />
-                    <Route path=path!("assess/:draft/:step") view=|| view! {
-                        <NeedsRuleset><pages::assess::AssessDraft /></NeedsRuleset>
-                    } />
-                    <Route path=path!("screening") view=pages::screening::Screening />
-                    <Route path=path!("declare") view=pages::declare::Declare />
-                    <Route path=path!("verify") view=pages::verify::Verify />
-                    <Route path=path!("sources") view=|| view! {
-                        <NeedsRuleset><pages::sources::Sources /></NeedsRuleset>
-                    } />
+                    <Route path=path!("assess") view={Lazy::<routes::AssessRoute>::new()} />
+                    <Route path=path!("assess/:draft/:step") view={Lazy::<routes::AssessDraftRoute>::new()} />
+                    <Route path=path!("screening") view={Lazy::<routes::ScreeningRoute>::new()} />
+                    <Route path=path!("declare") view={Lazy::<routes::DeclareRoute>::new()} />
+                    <Route path=path!("verify") view={Lazy::<routes::VerifyRoute>::new()} />
+                    <Route path=path!("sources") view={Lazy::<routes::SourcesRoute>::new()} />
                 </Routes>
             </ErrorBoundary>
         </main>

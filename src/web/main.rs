@@ -29,6 +29,8 @@ mod offline;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod routes;
+#[cfg(target_arch = "wasm32")]
 mod screening_state;
 #[cfg(target_arch = "wasm32")]
 mod site;
