@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Performance budget for End-Use Check, run by hand after `./run build`:
 //
-//   node scripts/budget.mjs [dist]
+//   node scripts/budget.mjs [--transfer-only] [dist]
 //
 // 1. Transfer size: what a first visit to Home and to /assess downloads (HTML,
 //    scripts, stylesheets and wasm, measured in Chromium), brotli-compressed
@@ -24,7 +24,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { createServer } from "node:http";
 import { extname } from "node:path";
 
-const dist = resolve(process.argv[2] ?? "dist");
+const args = process.argv.slice(2);
+/** `--transfer-only`: skip Lighthouse (quick, and independent of the machine's load). */
+const TRANSFER_ONLY = args.includes("--transfer-only");
+const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
 const TRANSFER_BUDGET = 350 * 1000;
 const SCORES = { performance: [0.95, "≥"], accessibility: [1.0, "="], "best-practices": [0.95, "≥"] };
 const PAGES = ["/", "/assess"];
@@ -117,6 +120,11 @@ try {
   }
 } finally {
   await browser.close();
+}
+
+if (TRANSFER_ONLY) {
+  await new Promise((ok) => server.close(ok));
+  process.exit(failed ? 1 : 0);
 }
 
 // --- 2. Lighthouse -----------------------------------------------------------------------

@@ -17,6 +17,9 @@ use std::sync::Arc;
 
 use enduse::ruleset::Ruleset;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+
+use crate::chunk::ChunkMissing;
 
 /// The built-in ruleset's file on this site.
 const BUILT_IN: &str = "default.toml";
@@ -49,7 +52,24 @@ pub async fn fetch(path: &str) -> Result<Ruleset, String> {
     let text = crate::site::get_text(path)
         .await?
         .ok_or_else(|| format!("{path}: the file was not found on this site"))?;
-    Ruleset::from_toml_str(&text).map_err(|e| format!("{path}: {e}"))
+    match parse(text).await {
+        Ok(parsed) => parsed.map_err(|e| format!("{path}: {e}")),
+        Err(ChunkMissing) => Err(format!(
+            "{path}: the app's ruleset reader could not be fetched (offline, or the site \
+             was updated since this page was opened); reload the page"
+        )),
+    }
+}
+
+/// Parses and validates a ruleset file.
+///
+/// A split point (see `routes.rs`): the TOML parser and the rule compiler are
+/// about a third of the main module's code, and the first page a visitor sees
+/// (Home) never needs them; they arrive with the first page that does.
+#[wasm_split(ruleset_parser, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[allow(improper_ctypes_definitions)]
+fn parse(text: String) -> Result<Result<Ruleset, String>, ChunkMissing> {
+    Ok(Ruleset::from_toml_str(&text).map_err(|e| e.to_string()))
 }
 
 /// Makes the host's ruleset the active one; only a call before any load counts.

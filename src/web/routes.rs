@@ -3,107 +3,87 @@
 //! Home and the shell are in the main module, so the first paint needs only
 //! them; every other page's code — the questionnaire and evaluator, screening,
 //! the declaration and verification pages, the ruleset browser — is split off
-//! at build time (`scripts/split-wasm.mjs`, see ARCHITECTURE.md, "Code
-//! splitting") and fetched when its route is first visited. Without this the
-//! first load would carry every page: about 790 KB brotli against a budget of
-//! 350 KB (issue #6).
+//! at build time (`scripts/split-wasm.mjs`, ARCHITECTURE.md "Code splitting")
+//! and fetched when its route is first visited; code several pages use goes
+//! into shared chunks, fetched once. With every page in one module the first
+//! load was about 790 KB brotli, against a budget of 350 KB (issue #6).
 //!
-//! Each `view` below is a split point (`#[lazy_route]` puts it behind
-//! `#[wasm_split]`); the route's chunk, and the chunks it shares with others,
-//! load before it runs. While a chunk loads the router keeps the previous page.
+//! Each page's view function is a split point (`#[wasm_split]`, the mechanism
+//! behind Leptos's `#[lazy_route]`), declared `fallible` so that a chunk that
+//! cannot be fetched shows [`ChunkFailed`] instead of stopping the app
+//! (`chunk.rs`). While a chunk loads the router keeps the previous page.
 
 use leptos::prelude::*;
-use leptos_router::{LazyRoute, lazy_route};
+use leptos::wasm_split::wasm_split;
+use leptos_router::LazyRoute;
 
+use crate::chunk::{ChunkFailed, ChunkMissing};
 use crate::components::needs_ruleset::NeedsRuleset;
 use crate::pages;
 
-/// `/assess`: the list of drafts.
-#[derive(Debug)]
-pub struct AssessRoute;
+/// A route type whose view is the split point `$chunk`.
+macro_rules! page_in_chunk {
+    ($(#[$doc:meta])* $route:ident, $chunk:ident, $view:expr) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $route;
 
-#[lazy_route]
-impl LazyRoute for AssessRoute {
-    fn data() -> Self {
-        Self
-    }
+        #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[allow(improper_ctypes_definitions)]
+        fn $chunk() -> Result<AnyView, ChunkMissing> {
+            Ok($view.into_any())
+        }
 
-    fn view(_this: Self) -> AnyView {
-        view! { <pages::assess::Assess /> }.into_any()
-    }
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                $chunk().await.unwrap_or_else(|_| view! { <ChunkFailed /> }.into_any())
+            }
+        }
+    };
 }
 
-/// `/assess/:draft/:step`: the questionnaire, results and record.
-#[derive(Debug)]
-pub struct AssessDraftRoute;
+page_in_chunk!(
+    /// `/assess`: the list of drafts.
+    AssessRoute,
+    assess_page,
+    view! { <pages::assess::Assess /> }
+);
 
-#[lazy_route]
-impl LazyRoute for AssessDraftRoute {
-    fn data() -> Self {
-        Self
-    }
+page_in_chunk!(
+    /// `/assess/:draft/:step`: the questionnaire, results and record.
+    AssessDraftRoute,
+    assess_draft_page,
+    view! { <NeedsRuleset><pages::assess::AssessDraft /></NeedsRuleset> }
+);
 
-    fn view(_this: Self) -> AnyView {
-        view! { <NeedsRuleset><pages::assess::AssessDraft /></NeedsRuleset> }.into_any()
-    }
-}
+page_in_chunk!(
+    /// `/screening`: restricted-party screening of names and lists.
+    ScreeningRoute,
+    screening_page,
+    view! { <pages::screening::Screening /> }
+);
 
-/// `/screening`: restricted-party screening of names and lists.
-#[derive(Debug)]
-pub struct ScreeningRoute;
+page_in_chunk!(
+    /// `/declare`: the counterparty's end-use declaration.
+    DeclareRoute,
+    declare_page,
+    view! { <pages::declare::Declare /> }
+);
 
-#[lazy_route]
-impl LazyRoute for ScreeningRoute {
-    fn data() -> Self {
-        Self
-    }
+page_in_chunk!(
+    /// `/verify`: checking records, declarations and chains.
+    VerifyRoute,
+    verify_page,
+    view! { <pages::verify::Verify /> }
+);
 
-    fn view(_this: Self) -> AnyView {
-        view! { <pages::screening::Screening /> }.into_any()
-    }
-}
-
-/// `/declare`: the counterparty's end-use declaration.
-#[derive(Debug)]
-pub struct DeclareRoute;
-
-#[lazy_route]
-impl LazyRoute for DeclareRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <pages::declare::Declare /> }.into_any()
-    }
-}
-
-/// `/verify`: checking records, declarations and chains.
-#[derive(Debug)]
-pub struct VerifyRoute;
-
-#[lazy_route]
-impl LazyRoute for VerifyRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <pages::verify::Verify /> }.into_any()
-    }
-}
-
-/// `/sources`: the active ruleset, its rules and citations.
-#[derive(Debug)]
-pub struct SourcesRoute;
-
-#[lazy_route]
-impl LazyRoute for SourcesRoute {
-    fn data() -> Self {
-        Self
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <NeedsRuleset><pages::sources::Sources /></NeedsRuleset> }.into_any()
-    }
-}
+page_in_chunk!(
+    /// `/sources`: the active ruleset, its rules and citations.
+    SourcesRoute,
+    sources_page,
+    view! { <NeedsRuleset><pages::sources::Sources /></NeedsRuleset> }
+);

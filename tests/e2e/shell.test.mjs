@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, axeViolations, assertClean, ROOT } from "./harness.mjs";
+import { launch, open, axeViolations, assertAxe, assertClean, ROOT } from "./harness.mjs";
 
 const ROUTES = [
   { path: "/", en: "Check where your goods will really end up" },
@@ -151,4 +151,50 @@ test("unreadable saved drafts are reported and left untouched", async () => {
     await page.evaluate(() => localStorage.getItem("enduse.drafts")),
     '{"schema_version": 99, "drafts": []}',
   );
+});
+
+test("pages arrive as wasm chunks on first visit: Home loads none, each page loads its own once", async () => {
+  const page = await env.newPage();
+  const wasm = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.slice(1);
+    if (name.endsWith(".wasm")) wasm.push(name);
+  });
+  await open(page, env.origin, "/");
+  const pageChunks = () => wasm.filter((name) => name.startsWith("split_"));
+  assert.equal(wasm.filter((name) => /^enduse-web-[0-9a-f]+_bg\.wasm$/.test(name)).length, 1, `main module: ${wasm}`);
+  assert.deepEqual(pageChunks(), [], "Home needs no page chunk");
+
+  await page.getByRole("link", { name: "Verify" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Verify a record" }).waitFor();
+  assert.equal(pageChunks().filter((name) => name.includes("verify_page")).length, 1, `${pageChunks()}`);
+  assert.ok(pageChunks().every((name) => name.includes("verify_page")), `only the Verify chunk: ${pageChunks()}`);
+
+  // Back and forth: nothing is fetched twice.
+  await page.getByRole("link", { name: "Home" }).first().click();
+  await page.getByRole("heading", { level: 1, name: ROUTES[0].en }).waitFor();
+  await page.getByRole("link", { name: "Verify" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Verify a record" }).waitFor();
+  assert.equal(new Set(wasm).size, wasm.length, `each module fetched once: ${wasm}`);
+  assertClean(assert, page);
+});
+
+test("a page whose chunk cannot be fetched says so and offers a reload; the rest of the app keeps working", async () => {
+  const page = await env.newPage();
+  await open(page, env.origin, "/");
+  // As after a redeployment that removed this build's chunks.
+  await page.context().route(/\/split_verify_page-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.getByRole("link", { name: "Verify" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "This page could not be loaded" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "Everything you entered is saved" }).waitFor();
+  assert.ok(await page.getByRole("button", { name: "Reload the page" }).isVisible());
+  assert.deepEqual(page.problems.pageErrors, [], "no panic");
+  await assertAxe(page, "chunk failure notice");
+
+  // The shell still works: another page opens.
+  await page.getByRole("link", { name: "Home" }).first().click();
+  await page.getByRole("heading", { level: 1, name: ROUTES[0].en }).waitFor();
+  await page.context().unroute(/\/split_verify_page-[0-9a-f]+\.wasm$/);
+  await page.goto(env.origin + "/verify");
+  await page.getByRole("heading", { level: 1, name: "Verify a record" }).waitFor();
 });

@@ -1,0 +1,15 @@
+import { launch, open } from "./tests/e2e/harness.mjs";
+const env = await launch();
+const page = await env.newPage();
+await open(page, env.origin, "/");
+await page.locator("body").evaluate(() => localStorage.setItem("probe", "kept"));
+await page.context().route(/split_verify_page.*\.wasm$/, (r) => r.fulfill({ status: 404, body: "gone" }));
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
+await page.getByRole("link", { name: "Verify" }).first().click();
+await page.waitForTimeout(3000);
+console.log("BODY:", (await page.locator("body").innerText()).slice(0, 800));
+await page.context().unroute(/split_verify_page.*\.wasm$/);
+await page.getByRole("link", { name: "Home" }).first().click().catch(e => console.log("click home failed", e.message.slice(0,100)));
+await page.waitForTimeout(1000);
+console.log("AFTER:", (await page.locator("body").innerText()).slice(0, 300));
+await env.close();
