@@ -59,7 +59,7 @@ fn Shell() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <pages::error::ErrorPanel errors /> }>
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("") view=pages::home::Home />
-                    <Route path=path!("assess") view={Lazy::<routes::AssessRoute>::new()} />
+                    <Route path=path!("assess") view=pages::assess::Assess />
                     <Route path=path!("assess/:draft/:step") view={Lazy::<routes::AssessDraftRoute>::new()} />
                     <Route path=path!("screening") view={Lazy::<routes::ScreeningRoute>::new()} />
                     <Route path=path!("declare") view={Lazy::<routes::DeclareRoute>::new()} />

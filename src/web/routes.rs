@@ -1,12 +1,19 @@
-//! The pages behind the router, each in a WebAssembly chunk of its own.
+//! The pages fetched on demand, each in a WebAssembly chunk of its own.
 //!
-//! Home and the shell are in the main module, so the first paint needs only
-//! them; every other page's code — the questionnaire and evaluator, screening,
+//! Home, the shell and the drafts list (`/assess`, the way into an assessment)
+//! are in the main module, so the first paint needs only it; every other
+//! page's code — the questionnaire and evaluator, screening,
 //! the declaration and verification pages, the ruleset browser — is split off
 //! at build time (`scripts/split-wasm.mjs`, ARCHITECTURE.md "Code splitting")
 //! and fetched when its route is first visited; code several pages use goes
 //! into shared chunks, fetched once. With every page in one module the first
 //! load was about 790 KB brotli, against a budget of 350 KB (issue #6).
+//!
+//! The drafts list stays in the main module although it would split well: as
+//! a chunk it needs some twenty small shared chunks, and starting that many
+//! fetches cost a slow phone about 200 ms of blocked main thread (Lighthouse's
+//! total blocking time on `/assess` went from 60–80 ms to 240–340 ms), more
+//! than the ~100 KB it adds to the main module costs.
 //!
 //! Each page's view function is a split point (`#[wasm_split]`, the mechanism
 //! behind Leptos's `#[lazy_route]`), declared `fallible` so that a chunk that
@@ -45,13 +52,6 @@ macro_rules! page_in_chunk {
         }
     };
 }
-
-page_in_chunk!(
-    /// `/assess`: the list of drafts.
-    AssessRoute,
-    assess_page,
-    view! { <pages::assess::Assess /> }
-);
 
 page_in_chunk!(
     /// `/assess/:draft/:step`: the questionnaire, results and record.
