@@ -230,6 +230,11 @@ test("/declare: a damaged link is refused with a message; the page works at 375 
   await page.waitForSelector(".declare-problem");
   assert.equal(new URL(page.url()).pathname, "/declare");
   assert.match(await page.locator(".declare-problem").textContent(), /damaged/);
+  // A counterparty reads the reason in their language, and it follows a switch.
+  await page.selectOption("#language", "ru");
+  await page.waitForFunction(() => document.querySelector(".declare-problem .reason")?.textContent.includes("Ссылка повреждена"));
+  await page.selectOption("#language", "en");
+  await page.waitForFunction(() => document.querySelector(".declare-problem .reason")?.textContent.includes("The link is damaged"));
   // A valid deflate stream of something that is not a request.
   await page.evaluate(() => { location.hash = "#/declare?r=AwA"; });
   await page.waitForFunction(() => document.querySelector(".declare-problem")?.textContent.length > 0);

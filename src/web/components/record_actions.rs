@@ -29,6 +29,7 @@ use crate::active_ruleset;
 use crate::components::chain_report::ChainReportView;
 use crate::components::copy_link::{CopyableLink, app_link};
 use crate::components::signing_key::{self, SigningKeyPanel};
+use crate::document_problem::document_problem_text;
 use crate::download::{download_text, safe_file_stem};
 use crate::file_input;
 use crate::i18n::{t, t_string, use_i18n};
@@ -286,7 +287,12 @@ pub fn RecordActions(
         Err(e) => {
             chain.set(None);
             notice.set(Some(
-                t_string!(i18n, chain.chain_unusable, reason = e.to_string()).to_string(),
+                t_string!(
+                    i18n,
+                    chain.chain_unusable,
+                    reason = document_problem_text(i18n, &e.into())
+                )
+                .to_string(),
             ));
         }
     };
@@ -340,7 +346,12 @@ pub fn RecordActions(
         match record::decode_fragment(&response_link.get()) {
             Ok(bytes) => import_bytes(bytes),
             Err(e) => notice.set(Some(
-                t_string!(i18n, records.prob_unreadable, reason = e.to_string()).to_string(),
+                t_string!(
+                    i18n,
+                    records.prob_unreadable,
+                    reason = document_problem_text(i18n, &e.into())
+                )
+                .to_string(),
             )),
         }
     };

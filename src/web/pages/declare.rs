@@ -25,11 +25,12 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::chain_report::ChainReportView;
+use crate::document_problem::{DocumentProblem, document_problem_text};
 use crate::file_input;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
 use crate::pages::verify::I18n;
-use crate::pages::verify::{Examined, examine, read_error_text, report_view};
+use crate::pages::verify::{Examined, examine, report_view};
 use form::DeclareForm;
 
 /// What the page is showing.
@@ -44,8 +45,8 @@ enum Loaded {
     Chain(Box<ChainReport>),
     /// A response link opened here (the exporter's side): show its verdict.
     Response(Box<Examined>),
-    /// A link or file that cannot be used, and why.
-    Problem(String),
+    /// A link or file that cannot be used, and why (worded when shown).
+    Problem(DocumentProblem),
 }
 
 /// The current URL fragment.
@@ -65,10 +66,10 @@ fn is_document_link(hash: &str) -> bool {
 fn from_bytes(bytes: &[u8]) -> Loaded {
     if is_chain_file(bytes) {
         return match DeclarationChain::from_bytes(bytes) {
-            Err(e) => Loaded::Problem(e.to_string()),
+            Err(e) => Loaded::Problem(e.into()),
             Ok(chain) => match chain.open_request() {
                 Some(Ok(opened)) => Loaded::Request(Box::new(opened), Box::new(chain)),
-                Some(Err(e)) => Loaded::Problem(e.to_string()),
+                Some(Err(e)) => Loaded::Problem(e.into()),
                 None => Loaded::Chain(Box::new(verify_chain(&chain))),
             },
         };
@@ -82,8 +83,8 @@ fn from_bytes(bytes: &[u8]) -> Loaded {
         DeclarationChain::from_bytes(bytes),
     ) {
         (Ok(opened), Ok(chain)) => Loaded::Request(Box::new(opened), Box::new(chain)),
-        (Err(e), _) => Loaded::Problem(e.to_string()),
-        (_, Err(e)) => Loaded::Problem(e.to_string()),
+        (Err(e), _) => Loaded::Problem(e.into()),
+        (_, Err(e)) => Loaded::Problem(e.into()),
     }
 }
 
@@ -91,7 +92,7 @@ fn from_bytes(bytes: &[u8]) -> Loaded {
 fn from_link(hash: &str) -> Loaded {
     match record::decode_fragment(hash) {
         Ok(bytes) => from_bytes(&bytes),
-        Err(e) => Loaded::Problem(e.to_string()),
+        Err(e) => Loaded::Problem(e.into()),
     }
 }
 
@@ -170,7 +171,7 @@ pub fn Declare() -> impl IntoView {
         spawn_local(async move {
             match file_input::read_bytes(&file, MAX_DOCUMENT_BYTES).await {
                 Ok(bytes) => load(from_bytes(&bytes)),
-                Err(e) => load(Loaded::Problem(read_error_text(i18n, &e))),
+                Err(e) => load(Loaded::Problem(e.into())),
             }
         });
     };
@@ -180,7 +181,7 @@ pub fn Declare() -> impl IntoView {
             view! {
                 <div class="alert declare-problem" role="alert">
                     <p>{t!(i18n, records.declare_unusable)}</p>
-                    <p class="reason">{reason}</p>
+                    <p class="reason">{move || document_problem_text(i18n, &reason)}</p>
                 </div>
             }
             .into_any(),

@@ -8,7 +8,7 @@
 
 use chrono::FixedOffset;
 use enduse::chain_status::is_chain_file;
-use enduse::record::chain::CHAIN_FORMAT;
+use enduse::record::chain::{CHAIN_FORMAT, ChainError};
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::{self, CreatedAt, Rating};
 use enduse::record::{
@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::chain_report::ChainReportView;
+use crate::document_problem::document_problem_text;
 use crate::file_input::{self, ReadError};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
@@ -77,14 +78,12 @@ enum Outcome {
     Failed(String, ReadError),
     Checked(String, Box<Examined>),
     /// A declaration chain file (as saved), verified link by link.
-    Chain(String, Box<Result<(String, ChainReport), String>>),
+    Chain(String, Box<Result<(String, ChainReport), ChainError>>),
 }
 
 /// Verifies a chain file, or says why it is not one.
-fn examine_chain(bytes: &[u8]) -> Result<(String, ChainReport), String> {
-    DeclarationChain::from_bytes(bytes)
-        .map(|chain| (chain.to_json(), verify_chain(&chain)))
-        .map_err(|e| e.to_string())
+fn examine_chain(bytes: &[u8]) -> Result<(String, ChainReport), ChainError> {
+    DeclarationChain::from_bytes(bytes).map(|chain| (chain.to_json(), verify_chain(&chain)))
 }
 
 /// "Use this chain in the assessment" from the verify page: no draft is open
@@ -203,7 +202,7 @@ pub fn Verify() -> impl IntoView {
                         }.into_any(),
                         Err(reason) => view! {
                             <div class="verify-result state-malformed" data-state="malformed" role="alert">
-                                <p>{t_string!(i18n, chain.chain_unusable, reason = reason).to_string()}</p>
+                                <p>{t_string!(i18n, chain.chain_unusable, reason = document_problem_text(i18n, &reason.into())).to_string()}</p>
                             </div>
                         }.into_any(),
                     }}
