@@ -24,20 +24,29 @@ impl From<SplitLoaderError> for ChunkMissing {
     }
 }
 
-/// Shown in place of a page whose code could not be fetched.
+/// Shown in place of a page (or, `inline`, of a part of one) whose code could
+/// not be fetched.
 #[component]
-pub fn ChunkFailed() -> impl IntoView {
+pub fn ChunkFailed(#[prop(optional)] inline: bool) -> impl IntoView {
     let i18n = use_i18n();
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
     };
-    view! {
-        <section class="page">
-            <h1>{t!(i18n, shell.chunk_failed_title)}</h1>
-            <p role="alert">{t!(i18n, shell.chunk_failed_body)}</p>
-            <p><button type="button" on:click=reload>{t!(i18n, shell.chunk_failed_reload)}</button></p>
-        </section>
+    let body = view! {
+        <p role="alert">{t!(i18n, shell.chunk_failed_body)}</p>
+        <p><button type="button" on:click=reload>{t!(i18n, shell.chunk_failed_reload)}</button></p>
+    };
+    if inline {
+        view! { <div class="alert chunk-failed">{body}</div> }.into_any()
+    } else {
+        view! {
+            <section class="page">
+                <h1>{t!(i18n, shell.chunk_failed_title)}</h1>
+                {body}
+            </section>
+        }
+        .into_any()
     }
 }

@@ -198,3 +198,20 @@ test("a page whose chunk cannot be fetched says so and offers a reload; the rest
   await page.goto(env.origin + "/verify");
   await page.getByRole("heading", { level: 1, name: "Verify a record" }).waitFor();
 });
+
+test("the results stay usable when the record actions' chunk cannot be fetched", async () => {
+  const page = await env.newPage();
+  await page.context().route(/\/split_record_actions-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await open(page, env.origin, "/assess");
+  await page.getByRole("button", { name: "New draft" }).click();
+  await page.getByRole("link", { name: "Open" }).first().click();
+  await page.waitForURL(/\/assess\/[^/]+\/[^/]+$/);
+  await page.goto(page.url().replace(/[^/]+$/, "results"));
+  await page.locator("#print").waitFor();
+  const notice = page.locator(".results .chunk-failed");
+  await notice.getByRole("alert").filter({ hasText: "Everything you entered is saved" }).waitFor();
+  assert.ok(await notice.getByRole("button", { name: "Reload the page" }).isVisible());
+  assert.ok(await page.locator(".results .missing-list, .results .rating").first().isVisible(), "the assessment is still shown");
+  assert.deepEqual(page.problems.pageErrors, [], "no panic");
+  await assertAxe(page, "results with the record actions missing");
+});

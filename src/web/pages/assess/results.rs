@@ -3,6 +3,7 @@
 
 use enduse::evaluate::{Assessment, Finding, Rating};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use enduse::chain_status::cards_for_transaction;
 
@@ -10,6 +11,7 @@ use super::ctx::Ctx;
 use super::panel::{finding_view, missing_view, rating_badge};
 use super::steps::Step;
 use super::wizard::step_title;
+use crate::chunk::{ChunkFailed, ChunkMissing};
 use crate::components::chain_view::{ChainCsvButton, ChainView};
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -141,14 +143,34 @@ pub fn Results(
                 <a class="button" href=ctx.href(Step::Review)>{t!(i18n, assess.results_back)}</a>
             </p>
             {body}
-            <crate::components::record_actions::RecordActions
-                transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
-                scope=ctx.draft.get_value()
-                on_declaration=Callback::new(move |status| ctx.declaration.set(Some(status)))
-                on_chain=Callback::new(move |(json, hops): (String, Vec<enduse::model::Hop>)| {
-                    ctx.edit(|f| super::chain_import::use_chain(f, &json, hops))
-                })
-            />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    record_actions(ctx)
+                        .await
+                        .unwrap_or_else(|_| view! { <ChunkFailed inline=true /> }.into_any())
+                })}
+            </Suspense>
         </div>
     }
+}
+
+/// The record, request, response and chain actions under the results.
+///
+/// A split point (see `routes.rs`): sealing, signing, verifying and the
+/// declaration forms are a large part of the questionnaire's code but only
+/// needed here, at the end, so the questionnaire opens without them.
+#[wasm_split(record_actions, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[allow(improper_ctypes_definitions)]
+fn record_actions(ctx: Ctx) -> Result<AnyView, ChunkMissing> {
+    Ok(view! {
+        <crate::components::record_actions::RecordActions
+            transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
+            scope=ctx.draft.get_value()
+            on_declaration=Callback::new(move |status| ctx.declaration.set(Some(status)))
+            on_chain=Callback::new(move |(json, hops): (String, Vec<enduse::model::Hop>)| {
+                ctx.edit(|f| super::chain_import::use_chain(f, &json, hops))
+            })
+        />
+    }
+    .into_any())
 }
