@@ -69,7 +69,9 @@ const runAsync = (tool, args) =>
   });
 
 const work = mkdtempSync(join(tmpdir(), "split-wasm-"));
-try {
+// On every exit, including fail()'s.
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+{
   const split = join(work, "split");
   run("wasm-split-cli", ["--target", "web", "--out-name", stem, linked, split]);
   const bindgen = join(work, "bindgen");
@@ -129,6 +131,4 @@ try {
   }
   writeFileSync(indexPath, html);
   console.log(`split-wasm: main module and ${chunks.length} chunks (${profile})`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
