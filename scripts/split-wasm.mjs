@@ -49,11 +49,14 @@ const metadata = JSON.parse(execFileSync("cargo", ["metadata", "--no-deps", "--f
 const linked = join(metadata.target_directory, "wasm32-unknown-unknown", profile, `${BIN}.wasm`);
 if (!existsSync(linked)) fail(`${linked} not found`);
 
+/** Why a tool run failed: missing, or its exit status. */
+const why = (error) => (error.code === "ENOENT" ? "not installed; run ./run setup" : `status ${error.status ?? error.code}`);
+
 const run = (tool, args) => {
   try {
     execFileSync(tool, args, { stdio: ["ignore", "inherit", "inherit"] });
   } catch (error) {
-    fail(`${tool} failed (${error.code === "ENOENT" ? "not installed; run ./run setup" : `status ${error.status}`})`);
+    fail(`${tool} failed (${why(error)})`);
   }
 };
 
@@ -62,7 +65,7 @@ const runAsync = (tool, args) =>
     execFile(tool, args, (error, _stdout, stderr) => {
       if (error) {
         process.stderr.write(stderr);
-        fail(`${tool} failed on ${args.at(-3)} (${error.code === "ENOENT" ? "not installed; run ./run setup" : `status ${error.code}`})`);
+        fail(`${tool} failed on ${args.at(-3)} (${why(error)})`);
       }
       done();
     });

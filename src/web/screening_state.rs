@@ -235,18 +235,8 @@ fn file_name(path: &str) -> &str {
 /// GETs a same-origin file's bytes; the error names the path.
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     let response = crate::site::get(path).await?;
-    if !response.ok() {
-        return Err(format!(
-            "{path}: the server answered HTTP {}",
-            response.status()
-        ));
-    }
-    let buffer = response
-        .array_buffer()
-        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
+    crate::site::check_ok(path, &response)?;
+    let buffer = crate::site::read_body(path, response.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -28,12 +28,7 @@ pub async fn get_text(path: &str) -> Result<Option<String>, String> {
     if response.status() == 404 {
         return Ok(None);
     }
-    if !response.ok() {
-        return Err(format!(
-            "{path}: the server answered HTTP {}",
-            response.status()
-        ));
-    }
+    check_ok(path, &response)?;
     // Hosts with a single-page-app fallback (Netlify `/* /index.html 200`,
     // CloudFront error pages) answer a missing file with index.html: that is a
     // missing file, not a broken one.
@@ -41,15 +36,34 @@ pub async fn get_text(path: &str) -> Result<Option<String>, String> {
     if content_type.is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html")) {
         return Ok(None);
     }
-    let body = response
-        .text()
-        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
-    body.as_string()
+    read_body(path, response.text())
+        .await?
+        .as_string()
         .map(Some)
         .ok_or_else(|| format!("{path}: is not text"))
+}
+
+/// Refuses a response whose status is not 2xx; the error names the path.
+pub fn check_ok(path: &str, response: &web_sys::Response) -> Result<(), String> {
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{path}: the server answered HTTP {}",
+            response.status()
+        ))
+    }
+}
+
+/// Awaits a response body (`text()`, `array_buffer()`); the error names the path.
+pub async fn read_body(
+    path: &str,
+    body: Result<js_sys::Promise, JsValue>,
+) -> Result<JsValue, String> {
+    let body = body.map_err(|e| format!("{path}: could not be read ({})", describe(&e)))?;
+    JsFuture::from(body)
+        .await
+        .map_err(|e| format!("{path}: could not be read ({})", describe(&e)))
 }
 
 /// A readable reason from a JavaScript error value.
