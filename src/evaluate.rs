@@ -24,7 +24,7 @@ pub use render::{location_label, location_path, unknown_word, value_text};
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
 use crate::ruleset::facts::{HopField, LineField, PartyField};
-use crate::ruleset::{Citation, Condition, Rule, Ruleset, Scoring, Severity, Test};
+use crate::ruleset::{Citation, Condition, Mitigation, Rule, Ruleset, Scoring, Severity, Test};
 
 /// Which ruleset produced an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,15 +37,39 @@ pub struct RulesetRef {
     pub sha256: String,
 }
 
+/// A recorded fact that lowered a finding, or would lower it once recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MitigationUse {
+    /// The mitigation's name in the ruleset.
+    pub id: String,
+    /// Its title in the assessment language.
+    pub title: String,
+    /// Severity steps it lowers by.
+    pub steps: u8,
+}
+
 /// A rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// Rule id.
     pub rule: String,
-    /// Rule severity.
+    /// Residual severity: the rule's severity lowered by the mitigations that
+    /// hold, never below the rule's floor. This is what counts and shows.
     pub severity: Severity,
-    /// Points this finding adds to the score (severity weight × tier weight).
+    /// Inherent severity: the rule's own, before mitigations.
+    pub inherent: Severity,
+    /// Points this finding adds to the score (residual severity weight × tier weight).
     pub score: u32,
+    /// Points at the inherent severity (inherent weight × tier weight).
+    pub inherent_score: u32,
+    /// Mitigations that hold and lowered (or would have lowered, had the
+    /// floor allowed) this finding.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mitigated_by: Vec<MitigationUse>,
+    /// Mitigations the rule accepts that are not (or not yet) recorded, while
+    /// the finding is above its floor: what the user could still do.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub could_be_mitigated_by: Vec<MitigationUse>,
     /// Rule title in the assessment language.
     pub title: String,
     /// Explanation with the triggering answers filled in.
@@ -79,10 +103,15 @@ pub struct MissingInfo {
 /// The result of evaluating a transaction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
-    /// Overall rating.
+    /// Overall residual rating: from the findings' residual severities, the
+    /// one a user acts on.
     pub rating: Rating,
-    /// Sum of the findings' scores.
+    /// Sum of the findings' residual scores.
     pub score: u32,
+    /// Overall inherent rating: as if no mitigation were recorded.
+    pub inherent_rating: Rating,
+    /// Sum of the findings' inherent scores.
+    pub inherent_score: u32,
     /// Rating if every possible finding (rules blocked only by unknowns) fired.
     pub worst_case: Rating,
     /// Language of the texts.
@@ -155,6 +184,21 @@ fn max_tier_weight(ruleset: &Ruleset, cond: &Condition) -> u32 {
     }
 }
 
+fn steps_of(ruleset: &Ruleset, i: usize) -> u32 {
+    ruleset
+        .mitigations()
+        .get(i)
+        .map_or(0, |m| u32::from(m.steps))
+}
+
+fn mitigation_use(m: &Mitigation, lang: Lang) -> MitigationUse {
+    MitigationUse {
+        id: m.id.clone(),
+        title: m.title.get(lang).to_string(),
+        steps: m.steps,
+    }
+}
+
 /// The hops a finding is about: those an `any_hop` matched, and those whose
 /// answers triggered it (the chain's final country is the last hop's).
 fn finding_hops(trace: &Trace, triggers: &[Located]) -> Vec<usize> {
@@ -180,10 +224,31 @@ pub fn evaluate_in(
     let scoring = ruleset.scoring();
     let mut trace = Trace::with_capacity(tx.goods.len() + 16);
     let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
-    // Possible findings: rule, its upper-bound score, the unknowns it waits on.
-    let mut possible: Vec<(&Rule, u32, Vec<Located>)> = Vec::new();
+    // Possible findings: rule, its residual severity, its upper-bound score,
+    // the unknowns it waits on.
+    let mut possible: Vec<(&Rule, Severity, u32, Vec<Located>)> = Vec::new();
+    // Mitigations are evaluated on a trace of their own: they neither trigger
+    // findings nor count as missing information.
+    let mut scratch = Trace::default();
     // Findings that fired because an answer is missing: (rule, that fact).
     let mut asked: Vec<(&Rule, Located)> = Vec::new();
+    // Whether each mitigation holds, evaluated once when a rule first needs it.
+    let mut holds: Vec<Option<bool>> = vec![None; ruleset.mitigations().len()];
+    let mut mitigation_holds = |i: usize, trace: &mut Trace| -> bool {
+        match holds.get(i).copied().flatten() {
+            Some(h) => h,
+            None => {
+                let h = ruleset.mitigations().get(i).is_some_and(|m| {
+                    trace.clear();
+                    scope.eval(&m.when, trace) == Tri::True
+                });
+                if let Some(slot) = holds.get_mut(i) {
+                    *slot = Some(h);
+                }
+                h
+            }
+        }
+    };
 
     for (order, rule) in ruleset.rules().iter().enumerate() {
         trace.clear();
@@ -193,10 +258,18 @@ pub fn evaluate_in(
                 let mut unknowns = trace.unknowns.clone();
                 unknowns.sort();
                 unknowns.dedup();
+                // Only mitigations already recorded lower a possible finding.
+                let steps: u32 = rule
+                    .mitigated_by()
+                    .iter()
+                    .filter(|i| mitigation_holds(**i, &mut scratch))
+                    .map(|i| steps_of(ruleset, *i))
+                    .sum();
+                let residual = rule.severity().lowered(steps, rule.floor());
                 let bound = scoring
-                    .weight(rule.severity())
+                    .weight(residual)
                     .saturating_mul(max_tier_weight(ruleset, rule.condition()));
-                possible.push((rule, bound, unknowns));
+                possible.push((rule, residual, bound, unknowns));
             }
             Tri::True => {
                 asked.extend(trace.asked.iter().map(|loc| (rule, *loc)));
@@ -212,14 +285,33 @@ pub fn evaluate_in(
                 });
                 triggers.sort();
                 triggers.dedup();
+                let (applied, open): (Vec<usize>, Vec<usize>) = rule
+                    .mitigated_by()
+                    .iter()
+                    .partition(|i| mitigation_holds(**i, &mut scratch));
+                let steps: u32 = applied.iter().map(|i| steps_of(ruleset, *i)).sum();
+                let residual = rule.severity().lowered(steps, rule.floor());
+                let tier = tier_weight(ruleset, &trace);
+                let uses = |list: &[usize]| -> Vec<MitigationUse> {
+                    list.iter()
+                        .filter_map(|i| ruleset.mitigations().get(*i))
+                        .map(|m| mitigation_use(m, lang))
+                        .collect()
+                };
                 findings.push((
                     order,
                     Finding {
                         rule: rule.id().to_string(),
-                        severity: rule.severity(),
-                        score: scoring
-                            .weight(rule.severity())
-                            .saturating_mul(tier_weight(ruleset, &trace)),
+                        severity: residual,
+                        inherent: rule.severity(),
+                        score: scoring.weight(residual).saturating_mul(tier),
+                        inherent_score: scoring.weight(rule.severity()).saturating_mul(tier),
+                        mitigated_by: uses(&applied),
+                        could_be_mitigated_by: if residual > rule.floor() {
+                            uses(&open)
+                        } else {
+                            Vec::new()
+                        },
                         title: rule.title(lang).to_string(),
                         explanation: render::fill(
                             rule.template(lang),
@@ -237,26 +329,36 @@ pub fn evaluate_in(
             }
         }
     }
-    findings.sort_by(|(ao, a), (bo, b)| b.severity.cmp(&a.severity).then(ao.cmp(bo)));
+    findings.sort_by(|(ao, a), (bo, b)| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.inherent.cmp(&a.inherent))
+            .then(ao.cmp(bo))
+    });
     let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
 
     let (rating, score) = rate(scoring, findings.iter().map(|f| (f.severity, f.score)));
+    let (inherent_rating, inherent_score) = rate(
+        scoring,
+        findings.iter().map(|f| (f.inherent, f.inherent_score)),
+    );
     let (worst_case, _) = rate(
         scoring,
-        findings
-            .iter()
-            .map(|f| (f.severity, f.score))
-            .chain(possible.iter().map(|(r, bound, _)| (r.severity(), *bound))),
+        findings.iter().map(|f| (f.severity, f.score)).chain(
+            possible
+                .iter()
+                .map(|(_, residual, bound, _)| (*residual, *bound)),
+        ),
     );
 
     let mut by_fact: BTreeMap<Located, (Vec<String>, Rating)> = BTreeMap::new();
-    for (rule, bound, unknowns) in &possible {
+    for (rule, residual, bound, unknowns) in &possible {
         let (reach, _) = rate(
             scoring,
             findings
                 .iter()
                 .map(|f| (f.severity, f.score))
-                .chain(std::iter::once((rule.severity(), *bound))),
+                .chain(std::iter::once((*residual, *bound))),
         );
         for loc in unknowns {
             let entry = by_fact
@@ -303,6 +405,8 @@ pub fn evaluate_in(
     Assessment {
         rating,
         score,
+        inherent_rating,
+        inherent_score,
         worst_case,
         lang,
         ruleset: RulesetRef {

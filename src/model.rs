@@ -23,8 +23,9 @@ pub use answer::{Answer, Fact};
 pub use chain::{Hop, HopDocuments, final_country, quantity_change};
 pub use currency::{Currency, UnknownCurrency};
 pub use enums::{
-    DeclarationStatus, Disposition, HopRole, PartyKind, PartyRole, PaymentMethod, PriceVsMarket,
-    QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, TransportMode,
+    DeclarationStatus, Disposition, EmailDomain, HopRole, PartyKind, PartyRole, PaymentMethod,
+    PriceVsMarket, QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol,
+    TransportMode,
 };
 pub use evidence::{Evidence, PartyRef, PartyScreening};
 pub use transaction::{

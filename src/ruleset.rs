@@ -46,7 +46,29 @@ pub struct Ruleset {
     hs_lists: Vec<HsList>,
     /// Per HS list: (prefix length, prefix value, tier index), for fast matching.
     hs_index: Vec<Vec<(usize, u64, usize)>>,
+    mitigations: Vec<Mitigation>,
     rules: Vec<Rule>,
+}
+
+/// A recorded fact that lowers the residual severity of the rules naming it
+/// (`[mitigations.NAME]`, see `docs/ruleset-format.md` §4a).
+///
+/// Plain data, like every compiled type: the condition is evaluated with the
+/// rules, and only a *known* answer makes it hold (the loader refuses
+/// `unknown` in a mitigation, and Kleene logic keeps an unanswered question
+/// from making any other test true).
+#[derive(Debug, Clone)]
+pub struct Mitigation {
+    /// The name rules use in `mitigated_by`.
+    pub id: String,
+    /// What was recorded, for people ("Payment from the buyer's own account in its own country").
+    pub title: LocalizedText,
+    /// When the mitigation holds.
+    pub when: Condition,
+    /// Severity steps it lowers a finding by (1 to 3).
+    pub steps: u8,
+    /// Guidance that names it as a mitigating factor.
+    pub citations: Vec<Citation>,
 }
 
 /// How findings add up to a rating (see `docs/ruleset-format.md` §5).
@@ -152,6 +174,10 @@ pub struct Rule {
     /// as a fifth of the evaluation time.
     citations: std::sync::Arc<[Citation]>,
     mitigations: Vec<LocalizedText>,
+    /// Indexes into [`Ruleset::mitigations`], in file order.
+    mitigated_by: Vec<usize>,
+    /// Lowest residual severity mitigations may reach (never above `severity`).
+    floor: Severity,
 }
 
 impl Rule {
@@ -197,6 +223,15 @@ impl Rule {
     /// Suggested mitigations in `lang`.
     pub fn mitigations(&self, lang: Lang) -> impl Iterator<Item = &str> {
         self.mitigations.iter().map(move |m| m.get(lang))
+    }
+    /// The recorded facts that may lower this rule's residual severity, as
+    /// indexes into [`Ruleset::mitigations`]; empty for a stop.
+    pub fn mitigated_by(&self) -> &[usize] {
+        &self.mitigated_by
+    }
+    /// The lowest residual severity mitigations may bring a finding to.
+    pub fn floor(&self) -> Severity {
+        self.floor
     }
 }
 
@@ -260,6 +295,10 @@ impl Ruleset {
     /// Scoring weights and thresholds.
     pub fn scoring(&self) -> &Scoring {
         &self.scoring
+    }
+    /// Mitigations in name order.
+    pub fn mitigations(&self) -> &[Mitigation] {
+        &self.mitigations
     }
     /// Rules in file order.
     pub fn rules(&self) -> &[Rule] {

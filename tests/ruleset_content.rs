@@ -181,3 +181,56 @@ fn country_lists_name_the_expected_countries() {
         assert!(!lists["diversion_hubs"].contains(c));
     }
 }
+
+/// Every answer counts: each fact of the vocabulary is read by a rule or a
+/// mitigation of the default ruleset, or is listed as display-only with a
+/// reason; and nothing listed as display-only is read after all.
+#[test]
+fn every_fact_is_read_by_a_rule_or_marked_display_only() {
+    use enduse::ruleset::facts::{
+        DISPLAY_ONLY, FactPath, HopField, LineField, PartyField, TopFact,
+    };
+    let rs = ruleset();
+    let mut read = Vec::new();
+    for rule in rs.rules() {
+        rule.condition().facts(&mut read);
+    }
+    for m in rs.mitigations() {
+        m.when.facts(&mut read);
+    }
+    let name = |f: &FactPath| match f {
+        FactPath::Top(t) => t.name().to_string(),
+        FactPath::Party(_, p) => format!("party.{}", p.name()),
+        FactPath::Line(l) => format!("line.{}", l.name()),
+        FactPath::Hop(h) => format!("hop.{}", h.name()),
+    };
+    let read: std::collections::BTreeSet<String> = read.iter().map(name).collect();
+    let vocabulary: Vec<String> = TopFact::ALL
+        .iter()
+        .map(|t| t.name().to_string())
+        .chain(
+            PartyField::ALL
+                .iter()
+                .map(|p| format!("party.{}", p.name())),
+        )
+        .chain(LineField::ALL.iter().map(|l| format!("line.{}", l.name())))
+        .chain(HopField::ALL.iter().map(|h| format!("hop.{}", h.name())))
+        .collect();
+    let listed = |f: &str| DISPLAY_ONLY.iter().any(|(p, _)| *p == f);
+    let unread: Vec<&String> = vocabulary
+        .iter()
+        .filter(|f| !read.contains(*f) && !listed(f))
+        .collect();
+    assert!(
+        unread.is_empty(),
+        "facts read by no rule and not marked display-only: {unread:?}"
+    );
+    for (path, reason) in DISPLAY_ONLY {
+        assert!(vocabulary.iter().any(|f| f == path), "{path} is not a fact");
+        assert!(!reason.trim().is_empty(), "{path} needs a reason");
+        assert!(
+            !read.contains(*path),
+            "{path} is display-only but a rule reads it"
+        );
+    }
+}

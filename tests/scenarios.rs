@@ -31,7 +31,11 @@ struct Scenario {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Expect {
+    /// The residual rating: what the user acts on.
     rating: Rating,
+    /// The inherent rating, before mitigations, when the scenario pins it.
+    #[serde(default)]
+    inherent_rating: Option<Rating>,
     #[serde(default)]
     rules: Vec<String>,
     #[serde(default)]
@@ -40,14 +44,15 @@ struct Expect {
 
 fn describe(a: &Assessment) -> String {
     let mut s = format!(
-        "  actual rating {} (score {}), findings:\n",
-        a.rating, a.score
+        "  actual rating {} (score {}; inherent {}, score {}), findings:\n",
+        a.rating, a.score, a.inherent_rating, a.inherent_score
     );
     for f in &a.findings {
         let _ = writeln!(
             s,
-            "    {:<6} {} ({} pts)",
+            "    {:<6} (inherent {:<6}) {} ({} pts)",
             f.severity.as_str(),
+            f.inherent.as_str(),
             f.rule,
             f.score
         );
@@ -95,6 +100,14 @@ fn check(path: &Path, ruleset: &Ruleset) -> Vec<String> {
         problems.push(format!(
             "rating: expected {}, got {}",
             scenario.expect.rating, a.rating
+        ));
+    }
+    if let Some(inherent) = scenario.expect.inherent_rating
+        && a.inherent_rating != inherent
+    {
+        problems.push(format!(
+            "inherent rating: expected {inherent}, got {}",
+            a.inherent_rating
         ));
     }
     let not_fired: Vec<&str> = scenario

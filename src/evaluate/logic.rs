@@ -365,7 +365,11 @@ impl<'a> Scope<'a> {
                     trace.unknowns.push(loc);
                     return Tri::Unknown;
                 }
-                if let Test::SameAs(other) | Test::DiffersFrom(other) = test {
+                if let Test::SameAs(other)
+                | Test::DiffersFrom(other)
+                | Test::EarlierThan(other)
+                | Test::LaterThan(other) = test
+                {
                     let Some((other_value, other_loc)) = self.value(*other) else {
                         return Tri::False;
                     };
@@ -373,11 +377,12 @@ impl<'a> Scope<'a> {
                         trace.unknowns.push(other_loc);
                         return Tri::Unknown;
                     }
-                    let same = value == other_value;
-                    let hit = if matches!(test, Test::SameAs(_)) {
-                        same
-                    } else {
-                        !same
+                    let hit = match (test, value, other_value) {
+                        (Test::SameAs(_), a, b) => same_value(a, b),
+                        (Test::DiffersFrom(_), a, b) => !same_value(a, b),
+                        (Test::EarlierThan(_), Value::Date(a), Value::Date(b)) => a < b,
+                        (Test::LaterThan(_), Value::Date(a), Value::Date(b)) => a > b,
+                        _ => false,
                     };
                     if hit {
                         trace.triggers.push(loc);
@@ -500,6 +505,24 @@ impl<'a> Scope<'a> {
         };
         hit.into()
     }
+}
+
+/// Whether two known values are the same. Names are compared as people
+/// read them: ignoring case, spaces and punctuation, so that "TOO Alpha,
+/// LLP" and "too alpha llp" are one payer; nothing else is folded (a legal
+/// form or a transliteration still makes two names differ).
+fn same_value(a: Value<'_>, b: Value<'_>) -> bool {
+    match (a, b) {
+        (Value::Text(x), Value::Text(y)) => folded(x).eq(folded(y)),
+        _ => a == b,
+    }
+}
+
+/// A name's letters and digits, lower-cased, without allocating.
+fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 /// Country equality as two-byte compare: the hot path of every country-list test.

@@ -197,8 +197,22 @@ symbol_enum! {
 }
 
 symbol_enum! {
+    /// The kind of e-mail address a party writes from.
+    pub enum EmailDomain {
+        /// The company's own domain.
+        Company = "company",
+        /// A personal or free mailbox.
+        Personal = "personal",
+        /// A Russian (.ru, .рф) or Belarusian (.by) domain.
+        RussiaBelarus = "ru_by",
+    }
+}
+
+symbol_enum! {
     /// How the agreed price compares with the market price.
     pub enum PriceVsMarket {
+        /// Far below market (value understated or goods sold off cheaply).
+        FarBelow = "far_below",
         /// Clearly below market.
         Below = "below",
         /// About the market price.

@@ -7,15 +7,15 @@ use super::answer::{Answer, Fact};
 use super::chain::Hop;
 use super::currency::Currency;
 use super::enums::{
-    Disposition, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, Sector,
-    TransportMode,
+    Disposition, EmailDomain, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
+    Sector, TransportMode,
 };
 use super::evidence::PartyRef;
 use crate::country::Country;
 use crate::hs::HsCode;
 
 /// The schema version this build writes. Older documents are migrated on load.
-pub const CURRENT_SCHEMA_VERSION: u32 = 1;
+pub const CURRENT_SCHEMA_VERSION: u32 = 2;
 
 fn current_schema_version() -> u32 {
     CURRENT_SCHEMA_VERSION
@@ -93,9 +93,14 @@ impl Transaction {
     ///
     /// A missing `schema_version` is read as the current one, because drafts
     /// saved mid-typing may not carry it. Documents from a newer build are
-    /// refused rather than half-understood. Migration steps from older
-    /// versions are applied here, on the JSON tree, before typed parsing; as
-    /// version 1 is the first published schema there are none yet.
+    /// refused rather than half-understood.
+    ///
+    /// Version 2 only added questions (contact channels, ownership, prior
+    /// Russia business, further signals and safeguards); every one defaults
+    /// to unknown, so a version 1 document reads unchanged, with the new
+    /// questions unanswered, and is then written as version 2. No answer of
+    /// version 1 changed meaning (`price_vs_market = "below"` is still
+    /// "below market"; "far below" is a new choice).
     pub fn from_json(text: &str) -> Result<Transaction, ModelError> {
         let value: serde_json::Value = serde_json::from_str(text)?;
         let version = match value.get("schema_version") {
@@ -115,7 +120,8 @@ impl Transaction {
                 },
             });
         }
-        // Migrations would go here: `if version < 2 { value = v1_to_v2(value) }`.
+        // Migrations of the JSON tree go here (`if version < 3 { v2_to_v3 }`);
+        // 1 → 2 needs none (see above).
         // Parse from the original text so serde's errors carry line and column.
         let mut tx: Transaction = serde_json::from_str(text)?;
         tx.schema_version = CURRENT_SCHEMA_VERSION;
@@ -236,6 +242,19 @@ pub struct Party {
     pub residential_address: Answer,
     /// Whether the party's business plausibly needs these goods.
     pub business_matches_goods: Answer,
+    /// The kind of e-mail address it writes from (schema 2).
+    pub email_domain: Fact<EmailDomain>,
+    /// The country of its telephone number's calling code (schema 2).
+    pub phone_country: Fact<Country>,
+    /// Whether a Russian or Belarusian person or entity owns or controls it (schema 2).
+    pub owned_by_russia_belarus: Answer,
+    /// The country of its ultimate owner (schema 2).
+    pub owner_country: Fact<Country>,
+    /// Whether it is related to the exporter itself: staff, family, shared owners (schema 2).
+    pub related_to_exporter: Answer,
+    /// Whether it (or its parent) bought for Russia or Belarus before 2022
+    /// and that business now comes through it (schema 2).
+    pub prior_russia_business: Answer,
 }
 
 /// Declared end use.
@@ -272,6 +291,10 @@ pub struct Shipment {
     pub forwarder_is_final_destination: Answer,
     /// Whether shipping instructions changed at the last minute.
     pub last_minute_changes: Answer,
+    /// Whether `transit_countries` is the whole route (`no`: "at least via …") (schema 2).
+    pub transit_list_complete: Answer,
+    /// Whether the buyer is vague about delivery dates (schema 2).
+    pub vague_delivery_dates: Answer,
 }
 
 /// Payment arrangements.
@@ -292,6 +315,9 @@ pub struct Payment {
     pub prepayment: Answer,
     /// Whether someone other than the buyer pays.
     pub third_party_payer: Answer,
+    /// Whether a letter of credit is consigned to the issuing bank, so the
+    /// documents do not name the real consignee (schema 2).
+    pub lc_consigned_to_issuing_bank: Answer,
 }
 
 /// Commercial behaviour listed as red flags by BIS, FinCEN and the EU.
@@ -312,6 +338,14 @@ pub struct Signals {
     pub declines_installation: Answer,
     /// The customer seems unfamiliar with the product's use.
     pub unfamiliar_with_product: Answer,
+    /// A request to remove references to Russia from documents or markings (schema 2).
+    pub remove_russia_references: Answer,
+    /// The item does not fit the destination's technical level or needs (schema 2).
+    pub item_unfit_for_destination: Answer,
+    /// Several end users are named or hinted at for one order (schema 2).
+    pub several_end_users: Answer,
+    /// Orders or instructions come from someone other than the buyer (schema 2).
+    pub communications_from_third_party: Answer,
 }
 
 /// Protections the exporter has in place.
@@ -326,6 +360,12 @@ pub struct Safeguards {
     pub audit_rights: Answer,
     /// The buyer must notify before any re-export.
     pub re_export_notification: Answer,
+    /// The exporter installs and services the goods on site (schema 2).
+    pub seller_installs: Answer,
+    /// The end user's site was verified (visit, video call, registry and map check) (schema 2).
+    pub site_verified: Answer,
+    /// Post-shipment verification was done: the goods seen in use at the stated site (schema 2).
+    pub post_shipment_verified: Answer,
 }
 
 #[cfg(test)]
@@ -343,6 +383,24 @@ mod tests {
         assert_eq!(tx.goods.len(), 1);
         assert_eq!(tx.parties.buyer.web_presence, Answer::Unknown);
         assert_eq!(tx.shipment.transit_countries, Fact::Known(vec![]));
+    }
+
+    #[test]
+    fn version_1_documents_migrate_with_new_questions_unknown() {
+        let v1 = r#"{"schema_version":1,"signals":{"price_vs_market":"below"},"parties":{"buyer":{"name":"A","previous_dealings":"yes"}}}"#;
+        let tx = Transaction::from_json(v1).unwrap();
+        assert_eq!(tx.schema_version, CURRENT_SCHEMA_VERSION);
+        assert_eq!(
+            tx.signals.price_vs_market,
+            Fact::Known(PriceVsMarket::Below)
+        );
+        assert_eq!(tx.parties.buyer.previous_dealings, Answer::Yes);
+        assert_eq!(tx.parties.buyer.owned_by_russia_belarus, Answer::Unknown);
+        assert!(tx.parties.buyer.email_domain.is_unknown());
+        assert_eq!(tx.safeguards.seller_installs, Answer::Unknown);
+        // Written back as the current version, and read again unchanged.
+        let again = Transaction::from_json(&serde_json::to_string(&tx).unwrap()).unwrap();
+        assert_eq!(again, tx);
     }
 
     #[test]

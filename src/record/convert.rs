@@ -134,13 +134,40 @@ pub fn transaction_to_v1(tx: &Transaction) -> Result<v1::Transaction, ConvertErr
             s.unfamiliar_with_product.as_str(),
         ),
     ];
+    // Questions added in transaction schema 2 travel in the same open maps,
+    // and only once answered: a record of a transaction that never saw them
+    // stays byte for byte what it was.
+    let signals_v2 = [
+        ("remove_russia_references", s.remove_russia_references),
+        ("item_unfit_for_destination", s.item_unfit_for_destination),
+        ("several_end_users", s.several_end_users),
+        (
+            "communications_from_third_party",
+            s.communications_from_third_party,
+        ),
+        (
+            "lc_consigned_to_issuing_bank",
+            tx.payment.lc_consigned_to_issuing_bank,
+        ),
+        ("transit_list_complete", tx.shipment.transit_list_complete),
+        ("vague_delivery_dates", tx.shipment.vague_delivery_dates),
+    ];
+    let signals: Vec<(&str, &str)> = signals.into_iter().chain(answered(&signals_v2)).collect();
     let g = &tx.safeguards;
-    let safeguards = [
+    let safeguards_v2 = [
+        ("seller_installs", g.seller_installs),
+        ("site_verified", g.site_verified),
+        ("post_shipment_verified", g.post_shipment_verified),
+    ];
+    let safeguards: Vec<(&str, &str)> = [
         ("no_russia_clause", g.no_russia_clause.as_str()),
         ("end_use_statement", g.end_use_statement.as_str()),
         ("audit_rights", g.audit_rights.as_str()),
         ("re_export_notification", g.re_export_notification.as_str()),
-    ];
+    ]
+    .into_iter()
+    .chain(answered(&safeguards_v2))
+    .collect();
     Ok(v1::Transaction {
         reference: tx.reference.clone(),
         exporter: v1::Exporter {
@@ -439,6 +466,14 @@ fn symbol<T: Symbol>(fact: &Fact<T>, path: &str) -> Result<Option<Id>, ConvertEr
 
 fn fact_symbol<T: Symbol>(fact: &Fact<T>) -> &'static str {
     fact.known().map_or("unknown", |value| value.as_str())
+}
+
+/// The answered ones of `pairs`, as (question, answer) names.
+fn answered<'a>(pairs: &'a [(&'a str, Answer)]) -> impl Iterator<Item = (&'a str, &'a str)> {
+    pairs
+        .iter()
+        .filter(|(_, a)| *a != Answer::Unknown)
+        .map(|(q, a)| (*q, a.as_str()))
 }
 
 fn answer_map(pairs: &[(&str, &str)], path: &str) -> Result<BTreeMap<Id, Id>, ConvertError> {

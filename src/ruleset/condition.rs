@@ -65,10 +65,15 @@ pub enum Test {
         /// Less than or equal.
         le: Option<f64>,
     },
-    /// Equal to another fact of the same kind (both known).
+    /// Equal to another fact of the same kind (both known). Free text (names)
+    /// is compared ignoring case, spaces and punctuation.
     SameAs(FactPath),
     /// Different from another fact of the same kind (both known).
     DiffersFrom(FactPath),
+    /// A date strictly before another date fact (both known).
+    EarlierThan(FactPath),
+    /// A date strictly after another date fact (both known).
+    LaterThan(FactPath),
     /// Date strictly inside the bounds given.
     Date {
         /// Strictly before.
@@ -99,6 +104,8 @@ struct Scope {
     party: bool,
     hop: bool,
     negated: bool,
+    /// Inside a mitigation's `when`: only known answers may mitigate.
+    mitigation: bool,
 }
 
 impl Compiler<'_> {
@@ -115,13 +122,24 @@ impl Compiler<'_> {
         self.condition(raw, Scope::default())
     }
 
+    /// Compiles a mitigation's `when`, where `unknown` is refused: an
+    /// unanswered question must never lower a finding.
+    pub fn compile_mitigation(&mut self, raw: &Spanned<RawCondition>) -> Option<Condition> {
+        self.bindings = Bindings::default();
+        let scope = Scope {
+            mitigation: true,
+            ..Scope::default()
+        };
+        self.condition(raw, scope)
+    }
+
     fn condition(&mut self, raw: &Spanned<RawCondition>, scope: Scope) -> Option<Condition> {
         let at = raw.span().start;
         let c = raw.get_ref();
         if c.fact.is_none() && has_test_keys(c) {
             self.problem(
                 at,
-                "test keys (is, in, in_list, in_hs_list, tiers, hs_prefix, gt, ge, lt, le, before, after, same_as, differs_from) need a `fact`".into(),
+                "test keys (is, in, in_list, in_hs_list, tiers, hs_prefix, gt, ge, lt, le, before, after, same_as, differs_from, earlier_than, later_than) need a `fact`".into(),
             );
             return None;
         }
@@ -197,6 +215,13 @@ impl Compiler<'_> {
                 .map(|c| Condition::AnyHop(Box::new(c)));
         }
         if let Some(path) = &c.unknown {
+            if scope.mitigation {
+                self.problem(
+                    path.span().start,
+                    "`unknown` may not appear in a mitigation: an unanswered question never mitigates".into(),
+                );
+                return None;
+            }
             if scope.negated {
                 self.problem(
                     path.span().start,
@@ -276,6 +301,10 @@ impl Compiler<'_> {
                 "same_as/differs_from",
                 c.same_as.is_some() || c.differs_from.is_some(),
             ),
+            (
+                "earlier_than/later_than",
+                c.earlier_than.is_some() || c.later_than.is_some(),
+            ),
         ]
         .into_iter()
         .filter_map(|(k, present)| present.then_some(k))
@@ -285,7 +314,7 @@ impl Compiler<'_> {
             self.problem(
                 at,
                 format!(
-                    "fact \"{path}\" needs exactly one test (is/in, in_list, in_hs_list, hs_prefix, gt/ge/lt/le, before/after, same_as/differs_from), found {}",
+                    "fact \"{path}\" needs exactly one test (is/in, in_list, in_hs_list, hs_prefix, gt/ge/lt/le, before/after, same_as/differs_from, earlier_than/later_than), found {}",
                     if groups.is_empty() { "none".to_string() } else { groups.join(" and ") }
                 ),
             );
@@ -302,14 +331,41 @@ impl Compiler<'_> {
             );
             return None;
         }
+        if c.earlier_than.is_some() && c.later_than.is_some() {
+            self.problem(
+                at,
+                "use either `earlier_than` or `later_than`, not both".into(),
+            );
+            return None;
+        }
+        if let Some(other) = c.earlier_than.as_ref().or(c.later_than.as_ref()) {
+            let other_fact = self.fact_path(other, scope)?;
+            if kind != FactKind::Date || other_fact.kind() != FactKind::Date {
+                self.problem(
+                    other.span().start,
+                    format!(
+                        "cannot order \"{path}\" ({}) against \"{}\" ({}): `earlier_than` and `later_than` compare two dates",
+                        kind.describe(),
+                        other.get_ref(),
+                        other_fact.kind().describe()
+                    ),
+                );
+                return None;
+            }
+            return Some(if c.earlier_than.is_some() {
+                Test::EarlierThan(other_fact)
+            } else {
+                Test::LaterThan(other_fact)
+            });
+        }
         if let Some(other) = c.same_as.as_ref().or(c.differs_from.as_ref()) {
             let other_fact = self.fact_path(other, scope)?;
-            let comparable = !matches!(kind, FactKind::Text | FactKind::Countries);
+            let comparable = !matches!(kind, FactKind::Countries);
             if !comparable || other_fact.kind() != kind {
                 self.problem(
                     other.span().start,
                     format!(
-                        "cannot compare \"{path}\" ({}) with \"{}\" ({}): both must be the same kind, and not text or a list",
+                        "cannot compare \"{path}\" ({}) with \"{}\" ({}): both must be the same kind, and not a list",
                         kind.describe(),
                         other.get_ref(),
                         other_fact.kind().describe()
@@ -521,6 +577,31 @@ fn cheap_first(parts: Vec<Condition>) -> Vec<Condition> {
 }
 
 impl Condition {
+    /// Every fact this condition reads, both sides of a comparison included,
+    /// appended to `out` in walking order (for "every answer counts" checks).
+    pub fn facts(&self, out: &mut Vec<FactPath>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|c| c.facts(out));
+            }
+            Condition::Not(inner)
+            | Condition::AnyLine(inner)
+            | Condition::AnyParty(inner)
+            | Condition::AnyHop(inner) => inner.facts(out),
+            Condition::Unknown(f) => out.push(*f),
+            Condition::Test(f, test) => {
+                out.push(*f);
+                if let Test::SameAs(other)
+                | Test::DiffersFrom(other)
+                | Test::EarlierThan(other)
+                | Test::LaterThan(other) = test
+                {
+                    out.push(*other);
+                }
+            }
+        }
+    }
+
     /// Whether evaluating this condition visits goods lines, parties or hops.
     fn quantifies(&self) -> bool {
         match self {
@@ -549,4 +630,6 @@ fn has_test_keys(c: &RawCondition) -> bool {
         || c.after.is_some()
         || c.same_as.is_some()
         || c.differs_from.is_some()
+        || c.earlier_than.is_some()
+        || c.later_than.is_some()
 }

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use crate::country::Country;
 use crate::hs::HsCode;
 use crate::model::{
-    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Hop, HopRole,
-    Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PriceVsMarket, QuantityChange,
+    Answer, Currency, DeclarationStatus, Disposition, EmailDomain, Evidence, Fact, GoodsLine, Hop,
+    HopRole, Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PriceVsMarket, QuantityChange,
     QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, Transaction, TransportMode,
     final_country, quantity_change,
 };
@@ -107,11 +107,14 @@ fact_enum! {
         Destination = "shipment.destination", FactKind::Country, "Destination country";
         DestinationRegion = "shipment.destination_region", FactKind::Symbol(Region::NAMES), "Destination region";
         TransitCountries = "shipment.transit_countries", FactKind::Countries, "Transit countries";
+        TransitCount = "shipment.transit_count", FactKind::Number, "Number of distinct transit countries";
         Mode = "shipment.mode", FactKind::Symbol(TransportMode::NAMES), "Mode of transport";
         Route = "shipment.route", FactKind::Text, "Route";
         FreightForwarderNamed = "shipment.freight_forwarder_named", ANSWER, "Freight forwarder named";
         ForwarderIsFinalDestination = "shipment.forwarder_is_final_destination", ANSWER, "Forwarder or logistics address is the final destination";
         LastMinuteChanges = "shipment.last_minute_changes", ANSWER, "Last-minute changes to shipping instructions";
+        TransitListComplete = "shipment.transit_list_complete", ANSWER, "Transit countries are the whole route";
+        VagueDeliveryDates = "shipment.vague_delivery_dates", ANSWER, "Vague delivery dates";
         PayerName = "payment.payer_name", FactKind::Text, "Payer";
         PayerCountry = "payment.payer_country", FactKind::Country, "Payer's country";
         BankCountry = "payment.bank_country", FactKind::Country, "Paying bank's country";
@@ -119,6 +122,7 @@ fact_enum! {
         PaymentCurrency = "payment.currency", FactKind::Currency, "Payment currency";
         Prepayment = "payment.prepayment", ANSWER, "Full prepayment";
         ThirdPartyPayer = "payment.third_party_payer", ANSWER, "Payment by a third party";
+        LcConsignedToIssuingBank = "payment.lc_consigned_to_issuing_bank", ANSWER, "Letter of credit consigned to the issuing bank";
         PriceVsMarket = "signals.price_vs_market", FactKind::Symbol(PriceVsMarket::NAMES), "Price compared with the market";
         QuantityVsNeed = "signals.quantity_vs_need", FactKind::Symbol(QuantityVsNeed::NAMES), "Quantity compared with the stated need";
         UnusualUrgency = "signals.unusual_urgency", ANSWER, "Unusual urgency";
@@ -126,12 +130,20 @@ fact_enum! {
         RefusesInformation = "signals.refuses_information", ANSWER, "Refuses end-use or ownership information";
         DeclinesInstallation = "signals.declines_installation", ANSWER, "Declines installation, training or maintenance";
         UnfamiliarWithProduct = "signals.unfamiliar_with_product", ANSWER, "Customer unfamiliar with the product";
+        RemoveRussiaReferences = "signals.remove_russia_references", ANSWER, "Request to remove references to Russia";
+        ItemUnfitForDestination = "signals.item_unfit_for_destination", ANSWER, "Item does not fit the destination";
+        SeveralEndUsers = "signals.several_end_users", ANSWER, "Several end users";
+        CommunicationsFromThirdParty = "signals.communications_from_third_party", ANSWER, "Communications from someone other than the buyer";
         NoRussiaClause = "safeguards.no_russia_clause", ANSWER, "Contractual no-re-export-to-Russia clause";
         EndUseStatement = "safeguards.end_use_statement", ANSWER, "Signed end-use statement";
         AuditRights = "safeguards.audit_rights", ANSWER, "Audit or post-shipment verification rights";
         ReExportNotification = "safeguards.re_export_notification", ANSWER, "Re-export notification duty";
+        SellerInstalls = "safeguards.seller_installs", ANSWER, "Exporter installs and services on site";
+        SiteVerified = "safeguards.site_verified", ANSWER, "End user's site verified";
+        PostShipmentVerified = "safeguards.post_shipment_verified", ANSWER, "Post-shipment verification done";
         Declaration = "evidence.declaration", FactKind::Symbol(DeclarationStatus::NAMES), "Counterparty end-use declaration";
         ChainCount = "chain.count", FactKind::Number, "Number of hops to the final destination";
+        ChainCountryCount = "chain.country_count", FactKind::Number, "Number of distinct countries the chain passes through";
         ChainFinalCountry = "chain.final_country", FactKind::Country, "Final destination (last hop's country)";
         ChainFinalRole = "chain.final_role", FactKind::Symbol(HopRole::NAMES), "Role of the last hop's party";
     }
@@ -177,6 +189,12 @@ fact_enum! {
         PreviousDealings = "previous_dealings", ANSWER, "previous dealings";
         ResidentialAddress = "residential_address", ANSWER, "residential or mass-registration address";
         BusinessMatchesGoods = "business_matches_goods", ANSWER, "business matches the goods";
+        EmailDomain = "email_domain", FactKind::Symbol(EmailDomain::NAMES), "e-mail domain";
+        PhoneCountry = "phone_country", FactKind::Country, "telephone country code";
+        OwnedByRussiaBelarus = "owned_by_russia_belarus", ANSWER, "owned or controlled from Russia or Belarus";
+        OwnerCountry = "owner_country", FactKind::Country, "ultimate owner's country";
+        RelatedToExporter = "related_to_exporter", ANSWER, "related to the exporter";
+        PriorRussiaBusiness = "prior_russia_business", ANSWER, "earlier Russia or Belarus business rerouted";
         Screening = "screening", FactKind::Symbol(ScreeningOutcome::NAMES), "restricted-party screening";
         ScreeningSummary = "screening_summary", FactKind::Text, "screening summary";
     }
@@ -196,6 +214,107 @@ fact_enum! {
         Number = "number", FactKind::Number, "line number";
     }
 }
+
+/// Facts that no rule of the default ruleset reads, on purpose, with the
+/// reason: they are asked, shown, quoted in explanations and recorded, but
+/// never scored. Party facts are written `party.X` (for every party), line
+/// facts `line.X`, hop facts `hop.X`. A host test (`tests/ruleset_content.rs`)
+/// fails when a fact is neither read by a rule or mitigation nor listed here,
+/// and when a fact listed here is read after all.
+pub const DISPLAY_ONLY: &[(&str, &str)] = &[
+    (
+        "goods.count",
+        "a count of lines says nothing about risk; each line is judged",
+    ),
+    (
+        "end_use.description",
+        "free text in the customer's words, for people to compare with the declaration",
+    ),
+    (
+        "shipment.route",
+        "free text; the route is judged on the transit countries and the chain",
+    ),
+    (
+        "shipment.mode",
+        "no guidance names a mode of transport as a red flag by itself",
+    ),
+    (
+        "payment.currency",
+        "read by CURRENCY-RUB-BYN only through its value; kept for the record",
+    ),
+    (
+        "party.address",
+        "free text for screening and the record; residential_address is the judged answer",
+    ),
+    (
+        "party.registration_number",
+        "identifies the party in the official register; checked by people",
+    ),
+    (
+        "party.website",
+        "free text; web_presence is the judged answer",
+    ),
+    (
+        "party.relationship",
+        "free text quoted when related_to_other_parties is yes",
+    ),
+    (
+        "party.screening_summary",
+        "the screening's words for people; screening is the judged outcome",
+    ),
+    (
+        "line.description",
+        "free text for people and the declaration",
+    ),
+    (
+        "line.quantity",
+        "judged by the exporter against the need in signals.quantity_vs_need",
+    ),
+    ("line.unit", "free text qualifying the quantity"),
+    (
+        "line.value",
+        "judged by the exporter against the market in signals.price_vs_market",
+    ),
+    ("line.currency", "qualifies the value"),
+    (
+        "line.origin",
+        "the origin does not change the re-export risk to Russia the rules judge",
+    ),
+    (
+        "line.manufacturer",
+        "free text for people and the declaration",
+    ),
+    ("line.number", "a position, used in explanations"),
+    (
+        "hop.party",
+        "free text naming the hop's party, quoted in explanations",
+    ),
+    (
+        "hop.shipped",
+        "dates are shown per hop; no guidance sets a red flag on them alone",
+    ),
+    (
+        "hop.received",
+        "dates are shown per hop; no guidance sets a red flag on them alone",
+    ),
+    ("hop.is_last", "a position in the chain"),
+    (
+        "hop.commercial_invoice",
+        "document number for customs and the record",
+    ),
+    (
+        "hop.transport_document",
+        "document number for customs and the record",
+    ),
+    (
+        "hop.customs_declaration",
+        "document number for customs and the record",
+    ),
+    (
+        "hop.guarantee_obligation",
+        "document number for customs and the record",
+    ),
+];
 
 /// Which party a party fact is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -376,6 +495,11 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
             .transit_countries
             .known()
             .map_or(Value::Unknown, |c| Value::Countries(c)),
+        T::TransitCount => tx
+            .shipment
+            .transit_countries
+            .known()
+            .map_or(Value::Unknown, |c| count(distinct(c.iter().copied()))),
         T::Mode => symbol(&tx.shipment.mode),
         T::Route => text(&tx.shipment.route),
         T::FreightForwarderNamed => answer(tx.shipment.freight_forwarder.is_some().into()),
@@ -388,6 +512,16 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::PaymentCurrency => currency(&tx.payment.currency),
         T::Prepayment => answer(tx.payment.prepayment),
         T::ThirdPartyPayer => answer(tx.payment.third_party_payer),
+        T::LcConsignedToIssuingBank => answer(tx.payment.lc_consigned_to_issuing_bank),
+        T::TransitListComplete => answer(tx.shipment.transit_list_complete),
+        T::VagueDeliveryDates => answer(tx.shipment.vague_delivery_dates),
+        T::RemoveRussiaReferences => answer(tx.signals.remove_russia_references),
+        T::ItemUnfitForDestination => answer(tx.signals.item_unfit_for_destination),
+        T::SeveralEndUsers => answer(tx.signals.several_end_users),
+        T::CommunicationsFromThirdParty => answer(tx.signals.communications_from_third_party),
+        T::SellerInstalls => answer(tx.safeguards.seller_installs),
+        T::SiteVerified => answer(tx.safeguards.site_verified),
+        T::PostShipmentVerified => answer(tx.safeguards.post_shipment_verified),
         T::PriceVsMarket => symbol(&tx.signals.price_vs_market),
         T::QuantityVsNeed => symbol(&tx.signals.quantity_vs_need),
         T::UnusualUrgency => answer(tx.signals.unusual_urgency),
@@ -401,9 +535,28 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::ReExportNotification => answer(tx.safeguards.re_export_notification),
         T::Declaration => symbol(&ev.declaration),
         T::ChainCount => count(tx.chain.len()),
+        T::ChainCountryCount => {
+            let known: Option<Vec<Country>> = tx
+                .chain
+                .iter()
+                .map(|h| h.country.known().copied())
+                .collect();
+            known.map_or(Value::Unknown, |c| count(distinct(c.into_iter())))
+        }
         T::ChainFinalCountry => country(&final_country(tx)),
         T::ChainFinalRole => tx.chain.last().map_or(Value::Unknown, |h| symbol(&h.role)),
     }
+}
+
+/// How many different countries `countries` holds (lists are a handful long).
+fn distinct(countries: impl Iterator<Item = Country>) -> usize {
+    let mut seen: Vec<Country> = Vec::with_capacity(8);
+    for c in countries {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.len()
 }
 
 /// The value of a hop fact; `index` is zero-based.
@@ -479,6 +632,12 @@ pub fn party_value<'a>(
         F::PreviousDealings => answer(p.previous_dealings),
         F::ResidentialAddress => answer(p.residential_address),
         F::BusinessMatchesGoods => answer(p.business_matches_goods),
+        F::EmailDomain => symbol(&p.email_domain),
+        F::PhoneCountry => country(&p.phone_country),
+        F::OwnedByRussiaBelarus => answer(p.owned_by_russia_belarus),
+        F::OwnerCountry => country(&p.owner_country),
+        F::RelatedToExporter => answer(p.related_to_exporter),
+        F::PriorRussiaBusiness => answer(p.prior_russia_business),
         F::Screening => ev
             .screening_of(r)
             .map_or(Value::Unknown, |s| Value::Symbol(s.outcome.as_str())),

@@ -8,8 +8,9 @@ use super::condition::{Compiler, ListNames};
 use super::error::{Position, Problem, RulesetError};
 use super::raw::{RawCitation, RawFile};
 use super::template::Template;
+use super::text::Severity;
 use super::text::{Citation, LocalizedText};
-use super::{CountryList, HsList, HsTier, Rule, Ruleset, Scoring};
+use super::{CountryList, HsList, HsTier, Mitigation, Rule, Ruleset, Scoring};
 use crate::country::Country;
 
 struct Checker<'a> {
@@ -224,6 +225,39 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         problems: Vec::new(),
         bindings: Default::default(),
     };
+    let mut mitigations = Vec::new();
+    let mut mitigation_names: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (name, m) in &raw.mitigations {
+        let at = name.span().start;
+        ck.name(name, "mitigation name (use a-z, 0-9, '_')", list_name_char);
+        ck.text(at, &m.title, "mitigation title");
+        if m.citations.is_empty() {
+            ck.at(
+                at,
+                format!(
+                    "mitigation \"{}\" needs at least one citation: say which guidance accepts it",
+                    name.get_ref()
+                ),
+            );
+        }
+        let steps = m.steps.as_ref().map_or(1, |s| *s.get_ref());
+        if !(1..=3).contains(&steps) {
+            let at = m.steps.as_ref().map_or(at, |s| s.span().start);
+            ck.at(at, "mitigation steps must be 1, 2 or 3");
+        }
+        if let Some(when) = compiler.compile_mitigation(&m.when) {
+            mitigation_names.insert(name.get_ref().clone(), (mitigations.len(), at));
+            mitigations.push(Mitigation {
+                id: name.get_ref().clone(),
+                title: m.title.clone(),
+                when,
+                steps: steps.clamp(1, 3) as u8,
+                citations: citations(&m.citations),
+            });
+        }
+    }
+    let mut used = BTreeSet::new();
+
     let mut rules = Vec::new();
     let mut seen = BTreeSet::new();
     for spanned in &raw.rules {
@@ -245,6 +279,76 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         }
         let when = compiler.compile(&r.when);
         let bindings = compiler.bindings;
+
+        let mut mitigated_by = Vec::new();
+        if let Some(list) = &r.mitigated_by {
+            if r.severity == Severity::Stop {
+                ck.at(
+                    list.span().start,
+                    format!(
+                        "rule \"{}\" is a stop: a legal prohibition cannot be mitigated, remove `mitigated_by`",
+                        r.id.get_ref()
+                    ),
+                );
+            }
+            for m in list.get_ref() {
+                match mitigation_names.get(m.get_ref()) {
+                    Some((i, _)) if mitigated_by.contains(i) => ck.at(
+                        m.span().start,
+                        format!("mitigation \"{}\" is named twice", m.get_ref()),
+                    ),
+                    Some((i, _)) => {
+                        used.insert(*i);
+                        mitigated_by.push(*i);
+                    }
+                    None if raw.mitigations.keys().any(|k| k.get_ref() == m.get_ref()) => {
+                        // Defined but refused above; its problem is already reported.
+                    }
+                    None => {
+                        let known: Vec<&str> =
+                            mitigation_names.keys().map(String::as_str).collect();
+                        ck.at(
+                            m.span().start,
+                            format!(
+                                "unknown mitigation \"{}\" (defined: {})",
+                                m.get_ref(),
+                                if known.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    known.join(", ")
+                                }
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        let floor = match &r.floor {
+            Some(f) if r.severity == Severity::Stop => {
+                ck.at(
+                    f.span().start,
+                    format!(
+                        "rule \"{}\" is a stop and has no floor: it is never lowered",
+                        r.id.get_ref()
+                    ),
+                );
+                r.severity
+            }
+            Some(f) if *f.get_ref() > r.severity => {
+                ck.at(
+                    f.span().start,
+                    format!(
+                        "floor \"{}\" is above the rule's severity \"{}\"",
+                        f.get_ref().as_str(),
+                        r.severity.as_str()
+                    ),
+                );
+                r.severity
+            }
+            Some(f) => *f.get_ref(),
+            None if mitigated_by.is_empty() => r.severity,
+            None => Severity::Low,
+        };
 
         let explanation = r.explanation.get_ref();
         ck.text(r.explanation.span().start, explanation, "rule explanation");
@@ -280,7 +384,17 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
                 when,
                 citations: citations(&r.citations).into(),
                 mitigations: r.mitigations.clone(),
+                mitigated_by,
+                floor,
             });
+        }
+    }
+    for (name, (i, at)) in &mitigation_names {
+        if !used.contains(i) {
+            ck.at(
+                *at,
+                format!("mitigation \"{name}\" is named by no rule's `mitigated_by`"),
+            );
         }
     }
 
@@ -300,6 +414,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         country_lists,
         hs_lists,
         hs_index: Vec::new(),
+        mitigations,
         rules,
     })
 }

@@ -24,7 +24,21 @@ pub(super) struct RawFile {
     #[serde(default)]
     pub hs_lists: BTreeMap<Spanned<String>, RawHsList>,
     #[serde(default)]
+    pub mitigations: BTreeMap<Spanned<String>, RawMitigation>,
+    #[serde(default)]
     pub rules: Vec<Spanned<RawRule>>,
+}
+
+/// A recorded fact that lowers the residual severity of the rules naming it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMitigation {
+    pub title: LocalizedText,
+    pub when: Spanned<RawCondition>,
+    #[serde(default)]
+    pub steps: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub citations: Vec<RawCitation>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,6 +127,12 @@ pub(super) struct RawRule {
     pub citations: Vec<RawCitation>,
     #[serde(default)]
     pub mitigations: Vec<LocalizedText>,
+    /// Names of `[mitigations.*]` that may lower this rule's residual severity.
+    #[serde(default)]
+    pub mitigated_by: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The lowest residual severity mitigations may bring the rule to.
+    #[serde(default)]
+    pub floor: Option<Spanned<Severity>>,
 }
 
 /// Every key any condition shape may use; the loader checks that exactly one shape is present.
@@ -133,6 +153,8 @@ pub(super) struct RawCondition {
     pub le: Option<f64>,
     pub same_as: Option<Spanned<String>>,
     pub differs_from: Option<Spanned<String>>,
+    pub earlier_than: Option<Spanned<String>>,
+    pub later_than: Option<Spanned<String>>,
     pub before: Option<RawDate>,
     pub after: Option<RawDate>,
     pub unknown: Option<Spanned<String>>,

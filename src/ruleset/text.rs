@@ -28,6 +28,20 @@ impl Severity {
         Severity::Stop,
     ];
 
+    /// This severity lowered by `steps`, never below `floor`; a stop is
+    /// never lowered (a legal prohibition is not a matter of degree).
+    pub fn lowered(self, steps: u32, floor: Severity) -> Severity {
+        if self == Severity::Stop {
+            return self;
+        }
+        let i = Severity::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        let lowered = Severity::ALL
+            .get(i.saturating_sub(steps as usize))
+            .copied()
+            .unwrap_or(Severity::Low);
+        lowered.max(floor).min(self)
+    }
+
     /// `low`, `medium`, `high`, `stop`.
     pub fn as_str(self) -> &'static str {
         match self {

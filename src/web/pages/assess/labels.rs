@@ -83,6 +83,7 @@ symbol_labels!(payment_method, PaymentMethod, {
 });
 
 symbol_labels!(price, PriceVsMarket, {
+    "far_below" => price_far_below,
     "below" => price_below,
     "at_market" => price_at_market,
     "above" => price_above,
