@@ -227,3 +227,52 @@ fn ruleset_check() {
     let o = enduse(&["ruleset", "check", "rules/default.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// `assess --list` screens the named parties with the web app's code: a buyer
+/// on the list is a stop, and the same buyer without the list is not.
+#[test]
+fn assess_screens_parties_against_lists() {
+    let dir = scratch("lists");
+    let tx = r#"{
+      "schema_version": 2,
+      "goods": [ { "hs": "8482.10", "description": "Ball bearings" } ],
+      "parties": { "buyer": { "name": "Zhetysu Precision Components LLP", "country": "KZ" } },
+      "shipment": { "destination": "KZ" }
+    }"#;
+    let file = write(&dir, "tx.json", tx);
+    let list = concat!(env!("CARGO_MANIFEST_DIR"), "/public/lists/sample-sdn.csv");
+    let o = enduse(&["assess", &file, "--list", list, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["rating"], "stop", "{json}");
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"SCREEN-POTENTIAL-MATCH"), "{rules:?}");
+    let o = enduse(&["assess", &file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_ne!(json["rating"], "stop", "{json}");
+    // A list that cannot be read is an input error, not a clean screening.
+    let o = enduse(&["assess", &file, "--list", "/nonexistent/list.csv"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+}
+
+/// The text report shows inherent → residual per finding and overall.
+#[test]
+fn assess_text_shows_inherent_and_residual() {
+    let dir = scratch("residual");
+    let tx = r#"{
+      "schema_version": 2,
+      "parties": { "buyer": { "name": "Dala Dairy LLP", "country": "KZ", "previous_dealings": "yes", "established": "2009-04-01" } },
+      "shipment": { "destination": "KZ" }
+    }"#;
+    let file = write(&dir, "tx.json", tx);
+    let o = enduse(&["assess", &file]);
+    let out = stdout(&o);
+    assert!(out.contains("MEDIUM -> LOW] DEST-EAEU"), "{out}");
+    assert!(out.contains("Lowered by: Established customer"), "{out}");
+    assert!(out.contains("inherent MEDIUM"), "{out}");
+}

@@ -158,6 +158,9 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     tx.safeguards.end_use_statement = b.yes_no();
     tx.safeguards.audit_rights = b.yes_no();
     tx.safeguards.re_export_notification = b.yes_no();
+    tx.safeguards.seller_installs = b.yes_no();
+    tx.safeguards.site_verified = b.yes_no();
+    tx.safeguards.post_shipment_verified = b.yes_no();
     for _ in 0..(b.byte() % 4) {
         let lines = tx.goods.len();
         tx.chain.push(Hop {
@@ -300,6 +303,9 @@ fn blank(tx: &Transaction, ev: &Evidence, b: &mut Bytes<'_>) -> (Transaction, Ev
         forget_text(&mut hop.documents.guarantee_obligation, blank());
     }
     forget_answer(&mut t.safeguards.re_export_notification, blank());
+    forget_answer(&mut t.safeguards.seller_installs, blank());
+    forget_answer(&mut t.safeguards.site_verified, blank());
+    forget_answer(&mut t.safeguards.post_shipment_verified, blank());
     e.screening.retain(|_| !blank());
     forget(&mut e.declaration, blank());
     (t, e)
@@ -356,6 +362,52 @@ proptest! {
         prop_assert_eq!(a.rating == Rating::Stop, stop_finding);
         prop_assert!(a.missing.iter().all(|m| m.could_reach <= a.worst_case && !m.rules.is_empty()));
         prop_assert!(serde_json::to_string(&a).is_ok());
+    }
+
+    /// Mitigations: residual ≤ inherent finding by finding and overall, a
+    /// stop is never lowered, no finding goes below its rule's floor, and a
+    /// mitigation that lowered a finding holds on known answers alone (it
+    /// still holds when every *other* unanswered question stays unanswered,
+    /// and it never holds on a transaction where nothing is answered).
+    #[test]
+    fn mitigations_lower_only_what_they_may(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        use enduse::evaluate::{Scope, Trace, Tri, hs_tier_masks};
+        use enduse::ruleset::Severity;
+        let rs = ruleset();
+        let mut b = Bytes(bytes.iter());
+        let full = complete(&mut b);
+        let ev_full = complete_evidence(&full, &mut b);
+        let (tx, ev) = blank(&full, &ev_full, &mut b);
+        let a = evaluate(&tx, &ev, &rs);
+        prop_assert!(a.rating <= a.inherent_rating);
+        prop_assert!(a.score <= a.inherent_score);
+        let masks = hs_tier_masks(&tx, &rs);
+        let scope = Scope::new(&tx, &ev, &rs, &masks);
+        for f in &a.findings {
+            let rule = rs.rule(&f.rule).unwrap();
+            prop_assert!(f.severity <= f.inherent, "{} lowered above inherent", f.rule);
+            prop_assert!(f.severity >= rule.floor(), "{} below its floor", f.rule);
+            if f.inherent == Severity::Stop {
+                prop_assert_eq!(f.severity, Severity::Stop);
+                prop_assert!(f.mitigated_by.is_empty());
+            }
+            if f.severity < f.inherent {
+                prop_assert!(!f.mitigated_by.is_empty());
+            }
+            for m in &f.mitigated_by {
+                let mitigation = rs.mitigations().iter().find(|x| x.id == m.id).unwrap();
+                let mut trace = Trace::default();
+                prop_assert_eq!(scope.eval(&mitigation.when, &mut trace), Tri::True);
+                prop_assert!(trace.unknowns.is_empty() && trace.asked.is_empty());
+            }
+        }
+        let nothing = Transaction::default();
+        let none = Evidence::default();
+        let masks = hs_tier_masks(&nothing, &rs);
+        let scope = Scope::new(&nothing, &none, &rs, &masks);
+        for m in rs.mitigations() {
+            prop_assert_ne!(scope.eval(&m.when, &mut Trace::default()), Tri::True, "{} holds on nothing", m.id);
+        }
     }
 
     #[test]

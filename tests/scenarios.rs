@@ -15,7 +15,7 @@ use enduse::ruleset::{Ruleset, Severity};
 use serde::Deserialize;
 
 /// The corpus must stay broad enough to pin the ruleset's behaviour.
-const MIN_SCENARIOS: usize = 25;
+const MIN_SCENARIOS: usize = 80;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -69,13 +69,13 @@ fn json_output_carries_provenance_and_explanations() {
     assert_eq!(json["lists"][1]["format"], "eu-xml");
     assert_eq!(json["lists"][1]["published"], "2026-11-01");
     assert_eq!(json["lists"][0]["sha256"].as_str().map(str::len), Some(64));
-    assert_eq!(json["results"][0]["outcome"], "potential-match");
+    assert_eq!(json["results"][0]["outcome"], "potential_match");
     assert!(
         json["results"][0]["hits"][0]["pairs"]
             .as_array()
             .is_some_and(|p| p.len() == 3)
     );
-    assert_eq!(json["results"][1]["outcome"], "no-list-match");
+    assert_eq!(json["results"][1]["outcome"], "no_list_match");
 }
 
 #[test]

@@ -7,7 +7,9 @@ use clap::{Args, ValueEnum};
 use enduse::evaluate::{Assessment, Rating, evaluate_in};
 use enduse::lang::Lang;
 use enduse::model::{Evidence, Transaction};
+use enduse::party_screening::{screen_parties, to_evidence};
 use enduse::ruleset::Ruleset;
+use enduse::screening::{ScreenOptions, ScreeningIndex};
 
 /// Exit code for unreadable or invalid input files.
 const EXIT_INPUT: u8 = 2;
@@ -25,6 +27,11 @@ pub struct AssessArgs {
     /// Evidence JSON (screening results, declaration status); overrides any in FILE.
     #[arg(long, value_name = "FILE")]
     pub evidence: Option<PathBuf>,
+    /// Sanctions list file (OFAC SDN CSV/XML, EU consolidated XML, OpenSanctions CSV);
+    /// repeat for several. Every named party is screened against them, exactly
+    /// as the web app does, and the outcomes replace any screening in the evidence.
+    #[arg(long = "list", value_name = "FILE")]
+    pub lists: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -115,6 +122,14 @@ fn load_input(args: &AssessArgs) -> Result<(Transaction, Evidence), String> {
         evidence = serde_json::from_str(&text)
             .map_err(|e| format!("{}: evidence JSON: {e}", path.display()))?;
     }
+    if !args.lists.is_empty() {
+        let lists = crate::screen::load_lists(&args.lists)?;
+        let index = ScreeningIndex::build(lists);
+        let results = screen_parties(&tx, &index, &ScreenOptions::default());
+        // The lists named here decide: earlier outcomes for the same parties
+        // would otherwise speak for lists that were not searched now.
+        evidence.screening = to_evidence(&results, index.lists());
+    }
     Ok((tx, evidence))
 }
 
@@ -162,9 +177,11 @@ pub fn text_report(a: &Assessment, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Rating: {} (score {})",
+        "Rating: {} (score {}); inherent {} (score {}) before mitigations",
         a.rating.label(lang).to_uppercase(),
-        a.score
+        a.score,
+        a.inherent_rating.label(lang).to_uppercase(),
+        a.inherent_score
     );
     if a.worst_case > a.rating {
         let _ = writeln!(
@@ -183,14 +200,23 @@ pub fn text_report(a: &Assessment, lang: Lang) -> String {
         let _ = writeln!(s, "  none");
     }
     for f in &a.findings {
-        let _ = writeln!(
-            s,
-            "\n  [{}] {}: {}",
-            f.severity.as_str().to_uppercase(),
-            f.rule,
-            f.title
-        );
+        let level = if f.inherent == f.severity {
+            f.severity.as_str().to_uppercase()
+        } else {
+            format!(
+                "{} -> {}",
+                f.inherent.as_str().to_uppercase(),
+                f.severity.as_str().to_uppercase()
+            )
+        };
+        let _ = writeln!(s, "\n  [{level}] {}: {}", f.rule, f.title);
         let _ = writeln!(s, "    {}", f.explanation);
+        for m in &f.mitigated_by {
+            let _ = writeln!(s, "    Lowered by: {} (-{})", m.title, m.steps);
+        }
+        for m in &f.could_be_mitigated_by {
+            let _ = writeln!(s, "    Would lower: {} (-{})", m.title, m.steps);
+        }
         for c in f.citations.iter() {
             let _ = writeln!(s, "    Source: {}", c.one_line(lang));
         }

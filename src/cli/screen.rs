@@ -122,7 +122,7 @@ fn sibling_companions(sdn: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn load_lists(paths: &[PathBuf]) -> Result<Vec<SanctionsList>, String> {
+pub(crate) fn load_lists(paths: &[PathBuf]) -> Result<Vec<SanctionsList>, String> {
     let mut lists: Vec<SanctionsList> = Vec::new();
     let mut companions: Vec<PathBuf> = Vec::new();
     let mut auto: Vec<(usize, PathBuf)> = Vec::new();

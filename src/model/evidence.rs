@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::answer::Fact;
-use super::enums::{DeclarationStatus, ScreeningOutcome};
+use super::enums::{DeclarationStatus, ScreeningOutcome, Symbol};
 
 /// Which party of a [`Transaction`](super::Transaction) a piece of evidence is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,11 +78,26 @@ impl<'de> Deserialize<'de> for PartyRef {
 pub struct PartyScreening {
     /// The party screened.
     pub party: PartyRef,
-    /// What screening found.
+    /// What screening found (`potential_match`; the older CLI spelling
+    /// `potential-match` is read too).
+    #[serde(deserialize_with = "lenient_outcome")]
     pub outcome: ScreeningOutcome,
     /// One line for the report, e.g. "92% match with OFAC SDN entry 12345 (RUSSIA-EO14024)".
     #[serde(default)]
     pub summary: String,
+}
+
+/// Reads an outcome in the evidence spelling or in the hyphenated one that
+/// `enduse screen --format json` wrote before the vocabularies were unified.
+fn lenient_outcome<'de, D: Deserializer<'de>>(d: D) -> Result<ScreeningOutcome, D::Error> {
+    let s = String::deserialize(d)?;
+    let name = s.replace('-', "_");
+    ScreeningOutcome::from_name(&name).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "unknown screening outcome \"{s}\", expected one of: {}",
+            ScreeningOutcome::NAMES.join(", ")
+        ))
+    })
 }
 
 /// Everything known about a transaction beyond the questionnaire.
@@ -127,6 +142,16 @@ mod tests {
 
     #[test]
     fn evidence_defaults_to_nothing_known() {
+        let old: Evidence = serde_json::from_str(
+            r#"{"screening":[{"party":"buyer","outcome":"potential-match"},{"party":"consignee","outcome":"no-list-match"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(old.screening[0].outcome, ScreeningOutcome::PotentialMatch);
+        assert_eq!(old.screening[1].outcome, ScreeningOutcome::NoListMatch);
+        assert!(
+            serde_json::from_str::<Evidence>(r#"{"screening":[{"party":"buyer","outcome":"clear"}]}"#)
+                .is_err()
+        );
         let e: Evidence = serde_json::from_str("{}").unwrap();
         assert_eq!(e, Evidence::default());
         assert!(e.declaration.is_unknown());

@@ -11,8 +11,13 @@ use serde::Serialize;
 use super::list::{ListFormat, NameKind, Sha256Digest, SubjectKind};
 
 /// The verdict for one screened name.
+///
+/// Serialised with the same names as the evidence and record schemas
+/// (`no_list_match`, `review`, `potential_match`), so `enduse screen`'s JSON
+/// can be fed to `enduse assess --evidence` as it is. Older output spelt them
+/// with hyphens; [`crate::model::PartyScreening`] still reads that spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// No entry scored at or above the review threshold. Not a clearance.
     NoListMatch,
