@@ -254,7 +254,11 @@ mod tests {
         Finding {
             rule: "CHAIN-X".into(),
             severity: Severity::High,
+            inherent: Severity::High,
             score: 0,
+            inherent_score: 0,
+            mitigated_by: vec![],
+            could_be_mitigated_by: vec![],
             title: String::new(),
             explanation: String::new(),
             citations: vec![].into(),
@@ -351,6 +355,8 @@ mod tests {
         let finding = |triggers: &[&str]| v1::Finding {
             rule_id: v1::Id::new("CHAIN-HOP-RU-BY").unwrap(),
             severity: v1::Severity::Stop,
+            inherent_severity: None,
+            mitigated_by: vec![],
             score: 1,
             title: String::new(),
             explanation: String::new(),

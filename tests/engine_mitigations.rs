@@ -314,7 +314,7 @@ fn dates_compare_with_dates() {
     };
     tx.chain.push(hop);
     let a = evaluate(&tx, &Evidence::default(), &rs);
-    assert_eq!(finding(&a, "RECEIVED-BEFORE-SHIPPED").hops, [0]);
+    assert_eq!(finding(&a, "RECEIVED-BEFORE-SHIPPED").hops, vec![0usize]);
     tx.chain[0].received = d("2025-03-12");
     let a = evaluate(&tx, &Evidence::default(), &rs);
     assert!(

@@ -149,8 +149,10 @@ mod tests {
         assert_eq!(old.screening[0].outcome, ScreeningOutcome::PotentialMatch);
         assert_eq!(old.screening[1].outcome, ScreeningOutcome::NoListMatch);
         assert!(
-            serde_json::from_str::<Evidence>(r#"{"screening":[{"party":"buyer","outcome":"clear"}]}"#)
-                .is_err()
+            serde_json::from_str::<Evidence>(
+                r#"{"screening":[{"party":"buyer","outcome":"clear"}]}"#
+            )
+            .is_err()
         );
         let e: Evidence = serde_json::from_str("{}").unwrap();
         assert_eq!(e, Evidence::default());

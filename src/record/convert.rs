@@ -251,6 +251,15 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
             Ok(v1::Finding {
                 rule_id: id(&finding.rule, &format!("findings[{i}].rule"))?,
                 severity: severity(finding.severity),
+                // Only what mitigations changed: an unmitigated finding is
+                // recorded exactly as before they existed.
+                inherent_severity: (finding.inherent != finding.severity)
+                    .then(|| severity(finding.inherent)),
+                mitigated_by: finding
+                    .mitigated_by
+                    .iter()
+                    .map(|m| m.title.clone())
+                    .collect(),
                 score: finding.score,
                 title: finding.title.clone(),
                 explanation: finding.explanation.clone(),
@@ -292,6 +301,8 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
         rating: rating(assessment.rating),
         score: assessment.score,
         worst_case: rating(assessment.worst_case),
+        inherent_rating: (assessment.inherent_rating != assessment.rating)
+            .then(|| rating(assessment.inherent_rating)),
         lang: assessment.lang,
         findings,
         missing,

@@ -197,10 +197,13 @@ pub fn record() -> Record {
             rating: Rating::High,
             score: 70,
             worst_case: Rating::Stop,
+            inherent_rating: None,
             lang: Lang::En,
             findings: vec![Finding {
                 rule_id: id("chpl.tier1"),
                 severity: Severity::High,
+                inherent_severity: None,
+                mitigated_by: vec![],
                 score: 40,
                 title: "Common High Priority List item".into(),
                 explanation: "HS 854231 is on the Common High Priority List, tier 1.".into(),

@@ -279,6 +279,10 @@ pub struct Assessment {
     pub score: u32,
     /// Rating if every rule blocked only by unknown answers fired.
     pub worst_case: Rating,
+    /// The inherent rating, before mitigations; present only when it differs
+    /// from `rating` (records made before mitigations existed never have it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherent_rating: Option<Rating>,
     /// Language of the texts below.
     pub lang: Lang,
     /// Rules that fired.
@@ -293,8 +297,14 @@ pub struct Assessment {
 pub struct Finding {
     /// The rule's id in the ruleset.
     pub rule_id: Id,
-    /// Its severity.
+    /// Its residual severity (after mitigations): the one that counted.
     pub severity: Severity,
+    /// The rule's inherent severity; present only when mitigations lowered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherent_severity: Option<Severity>,
+    /// Titles of the recorded mitigations that lowered it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mitigated_by: Vec<String>,
     /// Points it added to the score.
     pub score: u32,
     /// Rule title.
