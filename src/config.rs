@@ -69,6 +69,9 @@ pub struct HostConfig {
     pub sanctions_lists: Vec<SanctionsListFile>,
     /// Extra guidance from the host, shown on the home page.
     pub guidance: Option<LocalizedText>,
+    /// Lists published longer ago than this many days are flagged as stale
+    /// (`None`: [`crate::screening::DEFAULT_MAX_AGE_DAYS`]).
+    pub list_max_age_days: Option<u32>,
 }
 
 /// The hosting organisation.
@@ -145,17 +148,32 @@ pub enum SanctionsListFormat {
     EuCsv,
     /// OpenSanctions `targets.simple.csv`.
     OpenSanctionsCsv,
+    /// US Consolidated Screening List, CSV.
+    UsCslCsv,
+    /// US Consolidated Screening List, JSON.
+    UsCslJson,
+    /// UN Security Council Consolidated List, XML.
+    UnXml,
+    /// UK Sanctions List (FCDO), XML.
+    UkXml,
+    /// BIS Denied Persons List, `dpl.txt`.
+    BisDplTxt,
 }
 
 impl SanctionsListFormat {
     /// Every format, in documentation order.
-    pub const ALL: [SanctionsListFormat; 6] = [
+    pub const ALL: [SanctionsListFormat; 11] = [
         SanctionsListFormat::OfacSdnCsv,
         SanctionsListFormat::OfacAltCsv,
         SanctionsListFormat::OfacAddCsv,
         SanctionsListFormat::EuXml,
         SanctionsListFormat::EuCsv,
         SanctionsListFormat::OpenSanctionsCsv,
+        SanctionsListFormat::UsCslCsv,
+        SanctionsListFormat::UsCslJson,
+        SanctionsListFormat::UnXml,
+        SanctionsListFormat::UkXml,
+        SanctionsListFormat::BisDplTxt,
     ];
 
     /// The tag written in `config.json`.
@@ -167,6 +185,11 @@ impl SanctionsListFormat {
             SanctionsListFormat::EuXml => "eu-xml",
             SanctionsListFormat::EuCsv => "eu-csv",
             SanctionsListFormat::OpenSanctionsCsv => "open-sanctions-csv",
+            SanctionsListFormat::UsCslCsv => "us-csl-csv",
+            SanctionsListFormat::UsCslJson => "us-csl-json",
+            SanctionsListFormat::UnXml => "un-xml",
+            SanctionsListFormat::UkXml => "uk-xml",
+            SanctionsListFormat::BisDplTxt => "bis-dpl-txt",
         }
     }
 
@@ -550,6 +573,12 @@ impl HostConfig {
         }
     }
 
+    /// The age from which a loaded list is flagged as stale.
+    pub fn max_list_age_days(&self) -> u32 {
+        self.list_max_age_days
+            .unwrap_or(crate::screening::DEFAULT_MAX_AGE_DAYS)
+    }
+
     /// The organisation's name in `lang`, if configured.
     pub fn organisation_name(&self, lang: Lang) -> Option<&str> {
         self.organisation.as_ref().map(|o| o.name.get(lang))
@@ -643,6 +672,7 @@ impl Validator {
             "ruleset",
             "sanctions_lists",
             "guidance",
+            "list_max_age_days",
         ];
         let Some(map) = self.object("", value, &known) else {
             return config;
@@ -666,6 +696,12 @@ impl Validator {
                 "ruleset" => config.ruleset = self.parsed(field, value, SitePath::parse),
                 "sanctions_lists" => config.sanctions_lists = self.lists(field, value),
                 "guidance" => config.guidance = self.text(field, value, MAX_TEXT_CHARS),
+                "list_max_age_days" => match value.as_u64().and_then(|d| u32::try_from(d).ok()) {
+                    Some(days) if (1..=366).contains(&days) => {
+                        config.list_max_age_days = Some(days)
+                    }
+                    _ => self.problem(field, "must be a whole number of days from 1 to 366"),
+                },
                 _ => {} // reported by `object`
             }
         }

@@ -16,7 +16,9 @@
 //! It does not depend on the risk engine; the evaluator maps [`Outcome`] into
 //! its own evidence. See `docs/screening.md` for how matching works.
 
+mod csl;
 mod decode;
+mod dpl;
 mod eu;
 mod index;
 mod list;
@@ -24,17 +26,23 @@ mod normalize;
 mod ofac;
 mod opensanctions;
 mod outcome;
+mod party_attributes;
 mod phonetic;
 mod similarity;
 mod translit;
+mod uk;
+mod un;
 mod vocabulary;
+mod xml_records;
 
 pub use index::ScreeningIndex;
 pub use list::{
-    AttachedFile, EntryName, ListEntry, ListError, ListFormat, ListMeta, NameKind, OrphanReport,
-    SanctionsList, Sha256Digest, SubjectKind,
+    AttachedFile, DEFAULT_MAX_AGE_DAYS, EntryName, Freshness, Identifier, LicenceTerms, ListEntry,
+    ListError, ListFormat, ListMeta, MAX_LIST_BYTES, NameKind, OrphanReport, SanctionsList,
+    Sha256Digest, SubjectKind,
 };
 pub use normalize::NameKey;
 pub use outcome::{
-    BatchProgress, Hit, OptionsError, Outcome, Score, ScreenOptions, ScreeningResult, TokenPair,
+    Agreement, AttributeCheck, BatchProgress, Hit, HitBasis, OptionsError, Outcome, PartyDetails,
+    Score, ScreenOptions, ScreeningResult, TokenPair,
 };

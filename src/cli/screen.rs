@@ -9,14 +9,16 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use enduse::screening::{
-    ListFormat, Outcome, SanctionsList, ScreenOptions, ScreeningIndex, ScreeningResult,
+    DEFAULT_MAX_AGE_DAYS, Freshness, HitBasis, ListFormat, Outcome, PartyDetails, SanctionsList,
+    ScreenOptions, ScreeningIndex, ScreeningResult,
 };
 
 /// Arguments of `enduse screen`.
 #[derive(Args)]
 pub struct ScreenArgs {
-    /// A list file (OFAC sdn.csv, EU XML or CSV export, OpenSanctions
-    /// targets.simple.csv); repeat for several. An OFAC sdn.csv picks up
+    /// A list file (OFAC sdn.csv or cons_prim.csv, EU XML or CSV export,
+    /// OpenSanctions targets.simple.csv, US CSL CSV or JSON, UN consolidated
+    /// XML, UK Sanctions List XML, BIS dpl.txt); repeat for several. An OFAC sdn.csv picks up
     /// alt.csv/add.csv next to it; they may also be given explicitly.
     #[arg(long = "list", required = true, value_name = "FILE")]
     lists: Vec<PathBuf>,
@@ -29,6 +31,21 @@ pub struct ScreenArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    /// Lists published more than this many days ago are flagged as stale.
+    #[arg(long, default_value_t = DEFAULT_MAX_AGE_DAYS)]
+    max_age_days: u32,
+    /// The party's country (ISO 3166-1 alpha-2), compared with the lists'.
+    #[arg(long)]
+    country: Option<String>,
+    /// The party's year of birth (or registration).
+    #[arg(long)]
+    birth_year: Option<i32>,
+    /// An identifier of the party (INN, OGRN, BIN/IIN, IMO, tax number); repeatable.
+    #[arg(long = "id", value_name = "ID")]
+    identifiers: Vec<String>,
+    /// The party's address, one line: a listed entry at the same address is a hit.
+    #[arg(long)]
+    address: Option<String>,
     /// Names to screen, or one CSV file with a `name` column (or a single
     /// column).
     #[arg(required = true, value_name = "NAMES.csv|NAME")]
@@ -63,14 +80,32 @@ fn screen(args: &ScreenArgs) -> Result<ExitCode, String> {
     let lists = load_lists(&args.lists)?;
     let names = read_names(&args.names)?;
     let index = ScreeningIndex::build(lists);
-    let results: Vec<ScreeningResult> = index.screen_iter(&names, &opts).collect();
+    let details = PartyDetails {
+        country: args.country.clone(),
+        birth_year: args.birth_year,
+        identifiers: args.identifiers.clone(),
+        address: args.address.clone(),
+    };
+    let results: Vec<ScreeningResult> = names
+        .iter()
+        .map(|n| index.screen_party(n, &details, &opts))
+        .collect();
+    let today = chrono::Local::now().date_naive();
     match args.format {
-        OutputFormat::Text => print_text(&index, &results, &opts),
+        OutputFormat::Text => print_text(&index, &results, &opts, today, args.max_age_days),
         OutputFormat::Json => {
+            let freshness: Vec<Freshness> = index
+                .lists()
+                .iter()
+                .map(|l| l.freshness(today, args.max_age_days))
+                .collect();
             let json = serde_json::json!({
                 "threshold": opts.threshold(),
                 "review_threshold": opts.review_threshold(),
+                "screened_on": today,
+                "max_age_days": args.max_age_days,
                 "lists": index.lists(),
+                "freshness": freshness,
                 "results": results,
             });
             let text = serde_json::to_string_pretty(&json)
@@ -243,12 +278,24 @@ fn read_names_csv(path: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
-fn print_text(index: &ScreeningIndex, results: &[ScreeningResult], opts: &ScreenOptions) {
+fn print_text(
+    index: &ScreeningIndex,
+    results: &[ScreeningResult],
+    opts: &ScreenOptions,
+    today: chrono::NaiveDate,
+    max_age_days: u32,
+) {
     for list in index.lists() {
-        let date = list
-            .published
-            .map(|d| format!(", published {d}"))
-            .unwrap_or_default();
+        let date = match (list.published, list.freshness(today, max_age_days)) {
+            (Some(d), Freshness::Stale { age_days, .. }) => format!(
+                ", published {d} ({age_days} days ago: STALE, older than {max_age_days} days; newer designations are missing)"
+            ),
+            (Some(d), Freshness::Current { age_days }) => {
+                format!(", published {d} ({age_days} days ago)")
+            }
+            _ => ", publication date UNKNOWN (the file carries none): its age cannot be checked"
+                .to_string(),
+        };
         let attached: String = list
             .attached
             .iter()
@@ -276,10 +323,31 @@ fn print_text(index: &ScreeningIndex, results: &[ScreeningResult], opts: &Screen
             } else {
                 format!(" [{}]", hit.programmes.join(", "))
             };
+            let basis = match hit.basis {
+                HitBasis::Name => "",
+                HitBasis::Identifier => " (shares an identifier)",
+                HitBasis::Address => " (shares an address)",
+            };
             println!(
-                "  {} {} — {} #{} {}{programmes}",
+                "  {} {}{basis} — {} #{} {}{programmes}",
                 hit.score, hit.outcome, hit.list, hit.entry_id, hit.entry_name
             );
+            if let Some(source) = &hit.source {
+                println!("      list: {source}");
+            }
+            if let Some(licence) = &hit.licence {
+                println!(
+                    "      licence requirement: {}; policy: {}",
+                    licence.requirement.as_deref().unwrap_or("not stated"),
+                    licence.policy.as_deref().unwrap_or("not stated")
+                );
+            }
+            for a in &hit.attributes {
+                println!(
+                    "      {} {:?}: query {:?}, list {:?} ({:+.2})",
+                    a.attribute, a.agreement, a.query, a.listed, a.adjustment
+                );
+            }
             if hit.matched_name != hit.entry_name {
                 println!(
                     "      matched {:?} ({:?})",
@@ -299,7 +367,9 @@ fn print_text(index: &ScreeningIndex, results: &[ScreeningResult], opts: &Screen
                     )
                 })
                 .collect();
-            println!("      pairs: {}", pairs.join(", "));
+            if !pairs.is_empty() {
+                println!("      pairs: {}", pairs.join(", "));
+            }
             if !hit.unmatched_query.is_empty() || !hit.unmatched_entry.is_empty() {
                 println!(
                     "      unmatched: query [{}], entry [{}]",

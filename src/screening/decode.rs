@@ -16,6 +16,9 @@ use std::borrow::Cow;
 pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     pub encoding: &'static str,
+    /// True when bytes invalid in the declared (byte-order-mark) encoding
+    /// were replaced by U+FFFD.
+    pub lossy: bool,
 }
 
 /// Decodes `bytes`: a BOM wins; otherwise valid UTF-8 is taken as UTF-8 and
@@ -25,46 +28,60 @@ pub(crate) struct Decoded<'a> {
 /// encoding names are those of the WHATWG Encoding Standard.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = String::from_utf8_lossy(body);
         return Decoded {
-            text: String::from_utf8_lossy(body),
+            lossy: matches!(text, Cow::Owned(_)),
+            text,
             encoding: "UTF-8",
         };
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        let (text, lossy) = utf16(body, u16::from_le_bytes);
         return Decoded {
-            text: Cow::Owned(utf16(body, u16::from_le_bytes)),
+            text: Cow::Owned(text),
             encoding: "UTF-16LE",
+            lossy,
         };
     }
     if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        let (text, lossy) = utf16(body, u16::from_be_bytes);
         return Decoded {
-            text: Cow::Owned(utf16(body, u16::from_be_bytes)),
+            text: Cow::Owned(text),
             encoding: "UTF-16BE",
+            lossy,
         };
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
             text: Cow::Borrowed(text),
             encoding: "UTF-8",
+            lossy: false,
         },
         Err(_) => Decoded {
             text: Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
             encoding: "windows-1252",
+            lossy: false,
         },
     }
 }
 
 /// UTF-16 code units to text; unpaired surrogates and a trailing odd byte become U+FFFD.
-fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16) -> (String, bool) {
     let pairs = body.chunks_exact(2);
     let odd_byte = !pairs.remainder().is_empty();
+    let mut lossy = odd_byte;
     let mut text: String = char::decode_utf16(pairs.map(|p| unit([p[0], p[1]])))
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                lossy = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
         .collect();
     if odd_byte {
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    text
+    (text, lossy)
 }
 
 /// Windows-1252 as the WHATWG standard defines it: Latin-1, except for the

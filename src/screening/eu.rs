@@ -68,8 +68,7 @@ fn new_entry(id: String) -> ListEntry {
         id,
         kind: SubjectKind::Unspecified,
         names: Vec::new(),
-        programmes: Vec::new(),
-        countries: Vec::new(),
+        ..ListEntry::default()
     }
 }
 

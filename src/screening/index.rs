@@ -17,11 +17,16 @@
 
 use std::collections::HashMap;
 
-use super::list::{ListEntry, ListMeta, SanctionsList};
-use super::normalize::{NameKey, is_generic};
+use super::list::{ListEntry, ListMeta, SanctionsList, SubjectKind};
+use super::normalize::{NameKey, is_generic, is_legal_form_key};
 use super::outcome::{
-    BatchProgress, Hit, Outcome, Score, ScreenOptions, ScreeningResult, TokenPair,
+    BatchProgress, Hit, HitBasis, Outcome, PartyDetails, Score, ScreenOptions, ScreeningResult,
+    TokenPair,
 };
+use super::party_attributes::{
+    SAME_ADDRESS, address_key, address_similarity, compare, identifier_key,
+};
+use super::phonetic::phonetic_key;
 use super::similarity::{loose_similarity, token_similarity};
 
 /// Keys this long or longer get deletion-neighbourhood typo candidates.
@@ -42,6 +47,12 @@ const LOOSE_FLOOR: f32 = 0.5;
 const LOOSE_CREDIT: f32 = 1.0;
 /// Score factor when the distinctive-token rule is not met.
 const NOT_DISTINCTIVE_PENALTY: f32 = 0.5;
+/// Credit for an initial meeting a given name (`A.` and `Ali`).
+const INITIAL_CREDIT: f32 = 0.8;
+/// The highest score of an organisation whose distinctive words all matched
+/// only within typo tolerance: `Petromechanical` is not `Petrochemical`, so
+/// such a hit is at most a review, never a potential match.
+const FUZZY_ONLY_CAP: f32 = 0.79;
 
 /// One name or alias of one entry, as keys.
 #[derive(Debug)]
@@ -66,6 +77,11 @@ pub struct ScreeningIndex {
     anchors: Vec<Vec<u32>>,
     deletions: Vec<(u64, u32)>,
     unknown_weight: f32,
+    /// Entries by identifier key (digits of INN, OGRN, BIN, IMO …).
+    identifiers: HashMap<String, Vec<u32>>,
+    /// Entries by the numeric keys of their addresses (house numbers,
+    /// postcodes): the candidates for an address match.
+    address_numbers: HashMap<String, Vec<u32>>,
 }
 
 /// A query key paired with a vocabulary key it resembles.
@@ -92,6 +108,8 @@ impl ScreeningIndex {
             anchors: Vec::new(),
             deletions: Vec::new(),
             unknown_weight: 1.0,
+            identifiers: HashMap::new(),
+            address_numbers: HashMap::new(),
         };
         let mut document_frequency: Vec<u32> = Vec::new();
         for (list_no, list) in lists.into_iter().enumerate() {
@@ -140,7 +158,32 @@ impl ScreeningIndex {
         index.weigh(&document_frequency);
         index.anchor();
         index.build_deletions();
+        index.index_attributes();
         index
+    }
+
+    fn index_attributes(&mut self) {
+        for (entry_no, entry) in self.entries.iter().enumerate() {
+            let entry_no = u32::try_from(entry_no).unwrap_or(u32::MAX);
+            for id in &entry.identifiers {
+                if let Some(key) = identifier_key(&id.number) {
+                    let list = self.identifiers.entry(key).or_default();
+                    if list.last() != Some(&entry_no) {
+                        list.push(entry_no);
+                    }
+                }
+            }
+            for address in &entry.addresses {
+                for key in address_key(address) {
+                    if key.chars().any(|c| c.is_ascii_digit()) {
+                        let list = self.address_numbers.entry(key).or_default();
+                        if list.last() != Some(&entry_no) {
+                            list.push(entry_no);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn weigh(&mut self, document_frequency: &[u32]) {
@@ -274,6 +317,19 @@ impl ScreeningIndex {
 
     /// Screens one name.
     pub fn screen(&self, name: &str, opts: &ScreenOptions) -> ScreeningResult {
+        self.screen_party(name, &PartyDetails::default(), opts)
+    }
+
+    /// Screens one party: its name, and what else is known about it
+    /// (country, birth year, identifiers, address), each compared with the
+    /// list and shown in the hit. An identifier or address shared with a
+    /// listed entry is a hit of its own even when the names differ.
+    pub fn screen_party(
+        &self,
+        name: &str,
+        details: &PartyDetails,
+        opts: &ScreenOptions,
+    ) -> ScreeningResult {
         let query = NameKey::of(name);
         let mut result = ScreeningResult {
             query: name.to_string(),
@@ -281,10 +337,176 @@ impl ScreeningIndex {
             outcome: Outcome::NoListMatch,
             hits: Vec::new(),
         };
-        if query.is_empty() {
-            return result;
+        let mut hits = if query.is_empty() {
+            Vec::new()
+        } else {
+            self.name_hits(&self.rejoin(query.tokens), opts)
+        };
+        for hit in &mut hits {
+            let Some(entry) = self.entry_of(hit) else {
+                continue;
+            };
+            hit.attributes = compare(entry, details);
+            if !hit.attributes.is_empty() {
+                let adjustment: f32 = hit.attributes.iter().map(|a| a.adjustment).sum();
+                hit.score = Score::clamped(hit.score.value() + adjustment);
+                // Attributes may raise a review to a potential match or lower a
+                // potential match to a review; a name similar enough to show is
+                // never hidden by them (the conflict is shown instead).
+                hit.outcome = opts.classify(hit.score).max(Outcome::Review);
+            }
         }
-        let matches = self.key_matches(&query.tokens);
+        self.attribute_hits(details, &mut hits);
+        hits.sort_by(|a, b| {
+            b.outcome
+                .cmp(&a.outcome)
+                .then(b.score.value().total_cmp(&a.score.value()))
+                .then_with(|| a.entry_id.cmp(&b.entry_id))
+        });
+        hits.truncate(opts.max_hit_count());
+        result.outcome = hits
+            .iter()
+            .map(|h| h.outcome)
+            .max()
+            .unwrap_or(Outcome::NoListMatch);
+        result.hits = hits;
+        result
+    }
+
+    /// The entry a hit points to.
+    fn entry_of(&self, hit: &Hit) -> Option<&ListEntry> {
+        self.entries.get(hit.entry_no as usize)
+    }
+
+    /// Hits from a shared identifier or address, for entries the name did
+    /// not already find.
+    fn attribute_hits(&self, details: &PartyDetails, hits: &mut Vec<Hit>) {
+        let mut entries: Vec<(u32, HitBasis)> = Vec::new();
+        for id in &details.identifiers {
+            if let Some(found) = identifier_key(id).and_then(|k| self.identifiers.get(&k)) {
+                entries.extend(found.iter().map(|&e| (e, HitBasis::Identifier)));
+            }
+        }
+        if let Some(address) = details.address.as_deref() {
+            let q = address_key(address);
+            let mut candidates: Vec<u32> = q
+                .iter()
+                .filter(|k| k.chars().any(|c| c.is_ascii_digit()))
+                .filter_map(|k| self.address_numbers.get(k))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for e in candidates {
+                let same = self.entries.get(e as usize).is_some_and(|entry| {
+                    entry
+                        .addresses
+                        .iter()
+                        .any(|a| address_similarity(&q, &address_key(a)) >= SAME_ADDRESS)
+                });
+                if same {
+                    entries.push((e, HitBasis::Address));
+                }
+            }
+        }
+        for (entry_no, basis) in entries {
+            let Some(entry) = self.entries.get(entry_no as usize) else {
+                continue;
+            };
+            let Some(list) = self
+                .entry_list
+                .get(entry_no as usize)
+                .and_then(|&l| self.lists.get(l as usize))
+            else {
+                continue;
+            };
+            if hits.iter().any(|h| h.entry_no == entry_no) {
+                continue;
+            }
+            let attributes = compare(entry, details);
+            let (score, outcome) = match basis {
+                HitBasis::Identifier => (Score::clamped(1.0), Outcome::PotentialMatch),
+                _ => (Score::clamped(SAME_ADDRESS), Outcome::Review),
+            };
+            hits.push(Hit {
+                list: list.file_name.clone(),
+                list_format: list.format,
+                list_sha256: list.sha256,
+                entry_id: entry.id.clone(),
+                entry_name: entry.primary_name().to_string(),
+                kind: entry.kind,
+                programmes: entry.programmes.clone(),
+                countries: entry.countries.clone(),
+                matched_name: entry.primary_name().to_string(),
+                matched_name_kind: super::list::NameKind::Primary,
+                pairs: Vec::new(),
+                unmatched_query: Vec::new(),
+                unmatched_entry: Vec::new(),
+                score,
+                outcome,
+                basis,
+                source: entry.source.clone(),
+                licence: entry.licence.clone(),
+                attributes,
+                entry_no,
+            });
+        }
+    }
+
+    /// Query keys with names written together or apart brought to the
+    /// list's spelling: a key the lists do not know is split in two known
+    /// keys, or a known key and a legal form (`sergeilavrov`, `siemensag`);
+    /// two adjacent keys whose concatenation is a known key are joined
+    /// (`mc donald`).
+    fn rejoin(&self, tokens: Vec<String>) -> Vec<String> {
+        let known = |k: &str| self.vocab.contains_key(k);
+        let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while let Some(token) = tokens.get(i) {
+            if let Some(next) = tokens.get(i + 1)
+                && !(known(token) && known(next))
+            {
+                let joined = phonetic_key(&format!("{token}{next}"));
+                if known(&joined) {
+                    out.push(joined);
+                    i += 2;
+                    continue;
+                }
+            }
+            if !known(token) {
+                let chars: Vec<char> = token.chars().collect();
+                let split = (2..chars.len().saturating_sub(1)).find_map(|at| {
+                    let left: String = chars.get(..at)?.iter().collect();
+                    let right: String = chars.get(at..)?.iter().collect();
+                    let (left, right) = (phonetic_key(&left), phonetic_key(&right));
+                    if left.chars().count() >= 3 && known(&left) && is_legal_form_key(&right) {
+                        Some(vec![left])
+                    } else if left.chars().count() >= 3
+                        && right.chars().count() >= 3
+                        && known(&left)
+                        && known(&right)
+                    {
+                        Some(vec![left, right])
+                    } else {
+                        None
+                    }
+                });
+                if let Some(parts) = split {
+                    out.extend(parts);
+                    i += 1;
+                    continue;
+                }
+            }
+            out.push(token.clone());
+            i += 1;
+        }
+        out
+    }
+
+    /// Hits on the name alone, best first.
+    fn name_hits(&self, query_tokens: &[String], opts: &ScreenOptions) -> Vec<Hit> {
+        let matches = self.key_matches(query_tokens);
         let mut candidates: HashMap<u32, f32> = HashMap::new();
         for m in &matches {
             let weight = self.weights.get(m.vocab as usize).copied().unwrap_or(0.0);
@@ -298,12 +520,34 @@ impl ScreeningIndex {
             }
         }
         let mut ranked: Vec<(u32, f32)> = candidates.into_iter().collect();
+        if ranked.len() > CANDIDATES {
+            // Anchors alone tie for names made of common words (every
+            // "RUSSIAN … GROUP"): rank by every matched key before cutting,
+            // so the entry that has all of the query's keys is kept.
+            let mut credit: HashMap<u32, f32> = HashMap::new();
+            for m in &matches {
+                let w = self.weights.get(m.vocab as usize).copied().unwrap_or(0.0) * m.similarity;
+                let slot = credit.entry(m.vocab).or_insert(0.0);
+                *slot = slot.max(w);
+            }
+            for (name_id, score) in &mut ranked {
+                if let Some(name) = self.names.get(*name_id as usize) {
+                    let total: f32 = name.tokens.iter().filter_map(|t| credit.get(t)).sum();
+                    let entry_weight: f32 = name
+                        .tokens
+                        .iter()
+                        .map(|&t| self.weights.get(t as usize).copied().unwrap_or(0.0))
+                        .sum();
+                    *score = total / entry_weight.max(f32::EPSILON);
+                }
+            }
+        }
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(CANDIDATES);
 
         let mut best_per_entry: HashMap<u32, Hit> = HashMap::new();
         for (name_id, _) in ranked {
-            let Some(hit) = self.score_name(name_id, &query.tokens, &matches, opts) else {
+            let Some(hit) = self.score_name(name_id, query_tokens, &matches, opts) else {
                 continue;
             };
             let Some(indexed) = self.names.get(name_id as usize) else {
@@ -323,13 +567,7 @@ impl ScreeningIndex {
                 .total_cmp(&a.score.value())
                 .then_with(|| a.entry_id.cmp(&b.entry_id))
         });
-        hits.truncate(opts.max_hit_count());
-        result.outcome = hits
-            .first()
-            .map(|h| h.outcome)
-            .unwrap_or(Outcome::NoListMatch);
-        result.hits = hits;
-        result
+        hits
     }
 
     /// Screens many names lazily, in order: the browser pulls a chunk, paints
@@ -494,7 +732,7 @@ impl ScreeningIndex {
                 let sim = self
                     .keys
                     .get(v as usize)
-                    .map(|k| loose_similarity(q, k))
+                    .map(|k| initial_or_loose(q, k))
                     .unwrap_or(0.0);
                 if sim >= LOOSE_FLOOR {
                     loose.push((sim * LOOSE_CREDIT, qi, pos));
@@ -572,6 +810,26 @@ impl ScreeningIndex {
         if !rule_met {
             score *= NOT_DISTINCTIVE_PENALTY;
         }
+        let entry_kind = self
+            .entries
+            .get(indexed.entry as usize)
+            .map(|e| e.kind)
+            .unwrap_or_default();
+        let exact_distinctive = chosen.iter().any(|&(sim, _, pos, loose)| {
+            !loose
+                && sim >= 1.0
+                && tokens
+                    .get(pos)
+                    .and_then(|&v| self.distinctive.get(v as usize))
+                    .copied()
+                    .unwrap_or(false)
+        });
+        if indexed.has_distinctive
+            && !exact_distinctive
+            && !matches!(entry_kind, SubjectKind::Person)
+        {
+            score = score.min(FUZZY_ONLY_CAP);
+        }
         let score = Score::clamped(score);
         let outcome = opts.classify(score);
         if outcome == Outcome::NoListMatch {
@@ -599,8 +857,27 @@ impl ScreeningIndex {
             unmatched_entry,
             score,
             outcome,
+            basis: HitBasis::Name,
+            source: entry.source.clone(),
+            licence: entry.licence.clone(),
+            attributes: Vec::new(),
+            entry_no: indexed.entry,
         })
     }
+}
+
+/// Similarity of two leftover keys: an initial meets a name it begins
+/// (`a` and `ali`, either side), else the loose edit similarity.
+fn initial_or_loose(query: &str, entry: &str) -> f32 {
+    let (short, long) = if query.chars().count() <= entry.chars().count() {
+        (query, entry)
+    } else {
+        (entry, query)
+    };
+    if short.chars().count() == 1 && long.chars().count() > 1 && long.starts_with(short) {
+        return INITIAL_CREDIT;
+    }
+    loose_similarity(query, entry)
 }
 
 /// FNV-1a over `chars` with up to two positions skipped; the deletion

@@ -11,7 +11,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::decode::decode;
-use super::{eu, ofac, opensanctions};
+use super::{csl, dpl, eu, ofac, opensanctions, uk, un};
 
 /// The published formats the parsers understand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -29,6 +29,16 @@ pub enum ListFormat {
     EuCsv,
     /// OpenSanctions `targets.simple.csv`.
     OpenSanctionsCsv,
+    /// US Consolidated Screening List (trade.gov), CSV export.
+    UsCslCsv,
+    /// US Consolidated Screening List (trade.gov), JSON export.
+    UsCslJson,
+    /// UN Security Council Consolidated List, XML (`CONSOLIDATED_LIST`).
+    UnXml,
+    /// UK Sanctions List (FCDO), XML (`Designations`).
+    UkXml,
+    /// BIS Denied Persons List, tab-separated text (`dpl.txt`).
+    BisDplTxt,
 }
 
 impl ListFormat {
@@ -41,6 +51,11 @@ impl ListFormat {
             ListFormat::EuXml => "EU consolidated financial sanctions (XML)",
             ListFormat::EuCsv => "EU consolidated financial sanctions (CSV)",
             ListFormat::OpenSanctionsCsv => "OpenSanctions targets.simple.csv",
+            ListFormat::UsCslCsv => "US Consolidated Screening List (CSV)",
+            ListFormat::UsCslJson => "US Consolidated Screening List (JSON)",
+            ListFormat::UnXml => "UN Security Council Consolidated List (XML)",
+            ListFormat::UkXml => "UK Sanctions List, FCDO (XML)",
+            ListFormat::BisDplTxt => "BIS Denied Persons List (dpl.txt)",
         }
     }
 
@@ -52,10 +67,28 @@ impl ListFormat {
         let head = decode(bytes.get(..head_len).unwrap_or_default()).text;
         let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         if trimmed.starts_with('<') {
-            return (trimmed.contains("<export") || trimmed.contains(":export"))
-                .then_some(ListFormat::EuXml);
+            return if trimmed.contains("<export") || trimmed.contains(":export") {
+                Some(ListFormat::EuXml)
+            } else if trimmed.contains("<CONSOLIDATED_LIST") {
+                Some(ListFormat::UnXml)
+            } else if trimmed.contains("<Designations") {
+                Some(ListFormat::UkXml)
+            } else {
+                None
+            };
+        }
+        if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            return trimmed
+                .contains("\"source\"")
+                .then_some(ListFormat::UsCslJson);
         }
         let first_line = trimmed.lines().next().unwrap_or_default();
+        if csl::is_csv_header(first_line) {
+            return Some(ListFormat::UsCslCsv);
+        }
+        if dpl::is_header(first_line) {
+            return Some(ListFormat::BisDplTxt);
+        }
         if first_line.contains("Entity_LogicalId") && first_line.contains(';') {
             return Some(ListFormat::EuCsv);
         }
@@ -108,7 +141,7 @@ impl Serialize for Sha256Digest {
 }
 
 /// What kind of party an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SubjectKind {
     Person,
@@ -116,6 +149,7 @@ pub enum SubjectKind {
     Vessel,
     Aircraft,
     /// The file did not say.
+    #[default]
     Unspecified,
 }
 
@@ -140,8 +174,29 @@ pub struct EntryName {
     pub kind: NameKind,
 }
 
-/// One listed party.
+/// An identifier published with an entry (tax number, registration number,
+/// IMO number, passport), kept as written: the kind is the publisher's label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Identifier {
+    /// The publisher's label ("Tax ID No.", "IMO", "INN", "Passport").
+    pub kind: String,
+    /// The number as published.
+    pub number: String,
+}
+
+/// What an export-control list requires for an entry (the US Entity List,
+/// Military End-User List): shown with every hit because it decides whether a
+/// licence can be had at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LicenceTerms {
+    /// `license_requirement` as published ("For all items subject to the EAR").
+    pub requirement: Option<String>,
+    /// `license_policy` as published ("Presumption of denial").
+    pub policy: Option<String>,
+}
+
+/// One listed party.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListEntry {
     /// The identifier the publisher uses (OFAC `ent_num`, EU `logicalId`,
     /// OpenSanctions `id`).
@@ -153,6 +208,23 @@ pub struct ListEntry {
     pub programmes: Vec<String>,
     /// Countries of addresses or nationality, as published.
     pub countries: Vec<String>,
+    /// The list inside a consolidated file that names this entry (the US
+    /// CSL's `source`: "Entity List (EL) - Bureau of Industry and Security";
+    /// the UN list type; the UK regime), when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Licence requirement and policy, for export-control lists that state them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<LicenceTerms>,
+    /// Dates or years of birth (or of registration), as published.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub birth_dates: Vec<String>,
+    /// Published identifiers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+    /// Addresses, one line each, as published.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<String>,
 }
 
 impl ListEntry {
@@ -219,6 +291,10 @@ pub enum ListError {
     },
     #[error("{file}: {message}")]
     Invalid { file: String, message: String },
+    #[error(
+        "{file}: {bytes} bytes is more than the {MAX_LIST_BYTES} a list file may have; is this really a sanctions list?"
+    )]
+    TooLarge { file: String, bytes: usize },
     #[error("{file}: the file contains no entries")]
     Empty { file: String },
     #[error(
@@ -242,8 +318,15 @@ impl SanctionsList {
         file_name: &str,
         format: ListFormat,
     ) -> Result<SanctionsList, ListError> {
+        if bytes.len() > MAX_LIST_BYTES {
+            return Err(ListError::TooLarge {
+                file: file_name.to_string(),
+                bytes: bytes.len(),
+            });
+        }
         let decoded = decode(bytes);
         let text = decoded.text.as_ref();
+        refuse_mis_encoded(text, file_name, decoded.lossy)?;
         let (entries, published) = match format {
             ListFormat::OfacSdnCsv => (ofac::parse_sdn(text, file_name)?, None),
             ListFormat::OfacAltCsv | ListFormat::OfacAddCsv => {
@@ -255,6 +338,11 @@ impl SanctionsList {
             ListFormat::EuXml => eu::parse_xml(text, file_name)?,
             ListFormat::EuCsv => eu::parse_csv(text, file_name)?,
             ListFormat::OpenSanctionsCsv => (opensanctions::parse(text, file_name)?, None),
+            ListFormat::UsCslCsv => csl::parse_csv(text, file_name)?,
+            ListFormat::UsCslJson => csl::parse_json(text, file_name)?,
+            ListFormat::UnXml => un::parse(text, file_name)?,
+            ListFormat::UkXml => uk::parse(text, file_name)?,
+            ListFormat::BisDplTxt => dpl::parse(text, file_name)?,
         };
         if entries.is_empty() {
             return Err(ListError::Empty {
@@ -321,6 +409,81 @@ impl SanctionsList {
         })
     }
 }
+
+/// The largest list file accepted: the biggest official files (the full US
+/// CSL JSON, the OpenSanctions sanctions collection) are well below it, and
+/// parsing stays within a browser tab's memory.
+pub const MAX_LIST_BYTES: usize = 256 * 1024 * 1024;
+
+/// Refuses text that cannot be what the publisher wrote: NUL characters
+/// (UTF-16 without a byte-order mark, or a binary file) or bytes that were
+/// not valid in the encoding the file declared with its byte-order mark.
+fn refuse_mis_encoded(text: &str, file: &str, lossy: bool) -> Result<(), ListError> {
+    let bad = |offset: usize, message: &str| ListError::Malformed {
+        file: file.to_string(),
+        line: line_of_offset(text, offset as u64),
+        message: message.to_string(),
+    };
+    if let Some(offset) = text.find('\0') {
+        return Err(bad(
+            offset,
+            "NUL character: the file is UTF-16 without a byte-order mark, or not text at all; save it as UTF-8",
+        ));
+    }
+    if lossy && let Some(offset) = text.find('\u{FFFD}') {
+        return Err(bad(
+            offset,
+            "bytes that are not valid in the file's declared encoding (byte-order mark); the file is damaged or mis-encoded",
+        ));
+    }
+    Ok(())
+}
+
+impl ListMeta {
+    /// Whole days from publication to `today`, when the publication date is
+    /// known (a date after `today` counts as 0).
+    pub fn age_days(&self, today: NaiveDate) -> Option<i64> {
+        self.published
+            .map(|p| today.signed_duration_since(p).num_days().max(0))
+    }
+
+    /// How current the list is against a host's limit.
+    pub fn freshness(&self, today: NaiveDate, max_age_days: u32) -> Freshness {
+        match self.age_days(today) {
+            None => Freshness::DateUnknown,
+            Some(age) if age > i64::from(max_age_days) => Freshness::Stale {
+                age_days: age,
+                max_age_days,
+            },
+            Some(age) => Freshness::Current { age_days: age },
+        }
+    }
+}
+
+/// A loaded list's age against the host's limit (`config.json`
+/// `list_max_age_days`, default [`DEFAULT_MAX_AGE_DAYS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum Freshness {
+    /// Published within the limit.
+    Current { age_days: i64 },
+    /// Older than the limit: a search against it may miss recent designations.
+    Stale { age_days: i64, max_age_days: u32 },
+    /// The file carries no date (OFAC legacy CSV, BIS DPL, OpenSanctions
+    /// simple CSV) and none was given with it (`lists/index.json`
+    /// `published`): its age cannot be shown, so it is treated like a stale one.
+    DateUnknown,
+}
+
+impl Freshness {
+    /// True unless the list is known to be within the limit.
+    pub fn needs_attention(self) -> bool {
+        !matches!(self, Freshness::Current { .. })
+    }
+}
+
+/// Lists older than this many days are flagged unless the host sets another limit.
+pub const DEFAULT_MAX_AGE_DAYS: u32 = 7;
 
 /// Trims a field and maps OFAC's `-0-` placeholder to nothing.
 pub(crate) fn clean_field(raw: &str) -> Option<&str> {

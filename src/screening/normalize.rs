@@ -8,16 +8,21 @@
 //! 4. runs of single letters are joined, so initials survive: `A-B-C` → `abc`,
 //!    `J. P.` → `jp` (peer matchers that drop one-letter tokens let
 //!    "A-B-C Company" match anything that is a company);
-//! 5. abbreviations expanded (`INTL` → `international`);
+//! 5. abbreviations expanded (`INTL` → `international`); ordinals and
+//!    number words become digits (`1st`, `First` → `1`; `Forty-Four` → `44`);
 //! 6. each token reduced to its phonetic key ([`super::phonetic`]);
 //! 7. legal forms (`LLC`, `ТОО`, `общество с ограниченной ответственностью`)
-//!    and stop words removed — unless nothing would be left.
+//!    and stop words removed — unless nothing would be left. Forms of two or
+//!    more words, and long one-word forms (`Aktiengesellschaft`), are also
+//!    recognised with one typo per word (`LIMITED LIABIUITY COMPANY`): a typo
+//!    inside a legal form must not turn it into a name word.
 
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::phonetic::phonetic_key;
+use super::similarity::token_similarity;
 use super::translit::fold_char;
 use super::vocabulary::{ABBREVIATIONS, GENERIC_WORDS, LEGAL_FORMS, STOP_WORDS};
 
@@ -73,6 +78,7 @@ fn raw_keys(name: &str) -> Vec<String> {
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
         .collect();
+    let words = numbers_as_digits(&words);
     let mut joined: Vec<String> = Vec::with_capacity(words.len());
     let mut initials = String::new();
     for word in words {
@@ -103,6 +109,132 @@ fn raw_keys(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Cardinal and ordinal number words, as digits.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("first", 1),
+    ("two", 2),
+    ("second", 2),
+    ("three", 3),
+    ("third", 3),
+    ("four", 4),
+    ("fourth", 4),
+    ("five", 5),
+    ("fifth", 5),
+    ("six", 6),
+    ("sixth", 6),
+    ("seven", 7),
+    ("seventh", 7),
+    ("eight", 8),
+    ("eighth", 8),
+    ("nine", 9),
+    ("ninth", 9),
+    ("ten", 10),
+    ("tenth", 10),
+    ("eleven", 11),
+    ("eleventh", 11),
+    ("twelve", 12),
+    ("twelfth", 12),
+    ("thirteen", 13),
+    ("thirteenth", 13),
+    ("fourteen", 14),
+    ("fourteenth", 14),
+    ("fifteen", 15),
+    ("fifteenth", 15),
+    ("sixteen", 16),
+    ("sixteenth", 16),
+    ("seventeen", 17),
+    ("seventeenth", 17),
+    ("eighteen", 18),
+    ("eighteenth", 18),
+    ("nineteen", 19),
+    ("nineteenth", 19),
+];
+
+/// Tens, cardinal and ordinal.
+const TENS_WORDS: &[(&str, u32)] = &[
+    ("twenty", 20),
+    ("twentieth", 20),
+    ("thirty", 30),
+    ("thirtieth", 30),
+    ("forty", 40),
+    ("fortieth", 40),
+    ("fifty", 50),
+    ("fiftieth", 50),
+    ("sixty", 60),
+    ("sixtieth", 60),
+    ("seventy", 70),
+    ("seventieth", 70),
+    ("eighty", 80),
+    ("eightieth", 80),
+    ("ninety", 90),
+    ("ninetieth", 90),
+];
+
+/// `1st`/`First` → `1`, `44th`/`Forty-Four`/`forty fourth` → `44`: lists
+/// and people write numbers in names both ways ("183rd Guard Regiment").
+fn numbers_as_digits(words: &[&str]) -> Vec<String> {
+    let value =
+        |table: &[(&str, u32)], w: &str| table.iter().find(|(word, _)| *word == w).map(|(_, v)| *v);
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while let Some(&word) = words.get(i) {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        if !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th")
+        {
+            out.push(digits.to_string());
+        } else if let Some(tens) = value(TENS_WORDS, word) {
+            match words.get(i + 1).and_then(|w| value(NUMBER_WORDS, w)) {
+                Some(unit) if (1..10).contains(&unit) => {
+                    out.push((tens + unit).to_string());
+                    i += 1;
+                }
+                _ => out.push(tens.to_string()),
+            }
+        } else if let Some(n) = value(NUMBER_WORDS, word) {
+            out.push(n.to_string());
+        } else {
+            out.push(word.to_string());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when `key` is a one-word legal form (`llc`, `ag`, `тоо` → `too`).
+pub(crate) fn is_legal_form_key(key: &str) -> bool {
+    tables()
+        .legal_forms
+        .iter()
+        .any(|f| f.len() == 1 && f.first().is_some_and(|k| k == key))
+}
+
+/// Shortest one-word legal form matched with a typo (shorter ones such as
+/// `llc` or `ao` are names' words too often).
+const FUZZY_FORM_FROM: usize = 8;
+
+/// True when `window` is `phrase`, allowing one typo in each word of a
+/// multi-word form or of a long one-word form.
+fn phrase_matches(window: &[String], phrase: &[String]) -> bool {
+    if window == phrase {
+        return true;
+    }
+    let fuzzy_allowed = phrase.len() >= 2
+        || phrase
+            .first()
+            .is_some_and(|k| k.chars().count() >= FUZZY_FORM_FROM);
+    fuzzy_allowed
+        && window.len() == phrase.len()
+        && window
+            .iter()
+            .zip(phrase)
+            .all(|(w, p)| w == p || (p.chars().count() >= 5 && token_similarity(w, p) > 0.0))
+}
+
 /// Removes every occurrence of any phrase (longest first) from `keys`.
 fn remove_phrases(keys: &[String], phrases: &[Vec<String>]) -> Vec<String> {
     let mut out = Vec::with_capacity(keys.len());
@@ -112,7 +244,7 @@ fn remove_phrases(keys: &[String], phrases: &[Vec<String>]) -> Vec<String> {
             let end = i + phrase.len();
             if keys
                 .get(i..end)
-                .is_some_and(|window| window == phrase.as_slice())
+                .is_some_and(|window| phrase_matches(window, phrase))
             {
                 i = end;
                 continue 'outer;
@@ -205,6 +337,27 @@ mod tests {
         assert_eq!(key("LLC"), key("L.L.C."));
         assert_eq!(key("LLC").len(), 1);
         assert!(NameKey::of("  --- ").is_empty());
+    }
+
+    #[test]
+    fn legal_forms_tolerate_a_typo_and_meet_across_languages() {
+        assert_eq!(key("ALFA LIMITED LIABIUITY COMPANY"), key("Alfa"));
+        assert_eq!(key("Siemens Aktiengesellschaft"), key("Siemens AG"));
+        assert_eq!(key("Siemens Aktiengesselschaft"), key("Siemens"));
+        assert_eq!(key("ТОО Алтын"), key("Altyn LLP"));
+        assert_eq!(key("Алтын ЖШС"), key("Altyn LLP"));
+        assert_eq!(key("ООО Вектор"), key("Vektor LLC"));
+        assert_eq!(key("АО Вектор"), key("Vektor JSC"));
+        assert_eq!(key("Вектор АҚ"), key("Vektor JSC"));
+        assert_eq!(key("Vektor Société Anonyme"), key("Vektor SA"));
+    }
+
+    #[test]
+    fn ordinals_and_number_words_become_digits() {
+        assert_eq!(key("1st Guard Regiment"), key("First Guard Regiment"));
+        assert_eq!(key("44 Kilometre"), key("Forty-Four Kilometre"));
+        assert_eq!(key("183rd Regiment"), key("183 Regiment"));
+        assert_eq!(key("Twentieth Century"), key("20th Century"));
     }
 
     #[test]

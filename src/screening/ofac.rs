@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use super::list::{
-    EntryName, ListEntry, ListError, ListFormat, NameKind, OrphanReport, SubjectKind, clean_field,
-    csv_error, csv_line,
+    EntryName, Identifier, ListEntry, ListError, ListFormat, NameKind, OrphanReport, SubjectKind,
+    clean_field, csv_error, csv_line,
 };
 
 const SDN_COLUMNS: usize = 12;
@@ -133,6 +133,7 @@ pub(crate) fn parse_sdn(text: &str, file: &str) -> Result<Vec<ListEntry>, ListEr
         if let Some(flag) = record.get(9).and_then(clean_field) {
             countries.push(flag.to_string());
         }
+        let remarks = record.get(11).and_then(clean_field).map(remark_details);
         entries.push(ListEntry {
             id: id.to_string(),
             kind,
@@ -142,9 +143,73 @@ pub(crate) fn parse_sdn(text: &str, file: &str) -> Result<Vec<ListEntry>, ListEr
             }],
             programmes,
             countries,
+            birth_dates: remarks.as_ref().map(|r| r.0.clone()).unwrap_or_default(),
+            identifiers: remarks.map(|r| r.1).unwrap_or_default(),
+            ..ListEntry::default()
         });
     }
     Ok(entries)
+}
+
+/// Labels of identifiers in OFAC remarks (`Tax ID No. 7714456916 (Russia)`,
+/// `Registration Number 1207700001486`, `Vessel Registration
+/// Identification IMO 9187629`, `Passport 1234567 (Russia)`).
+const IDENTIFIER_LABELS: &[&str] = &[
+    "tax id",
+    "registration",
+    "imo",
+    "passport",
+    "national id",
+    "identification",
+    "company number",
+    "inn",
+    "ogrn",
+    "bin",
+    "iin",
+    "kpp",
+    "okpo",
+    "swift",
+    "cedula",
+    "nit #",
+    "rfc",
+    "id no",
+];
+
+/// Dates of birth and identifiers out of an OFAC `Remarks` field
+/// (`DOB 12 Mar 1965; POB Moscow; Tax ID No. 7714456916 (Russia).`).
+fn remark_details(remarks: &str) -> (Vec<String>, Vec<Identifier>) {
+    let mut dates = Vec::new();
+    let mut ids = Vec::new();
+    for item in remarks.split(';') {
+        let item = item.trim().trim_end_matches('.').trim();
+        if let Some(dob) = item.strip_prefix("DOB ") {
+            dates.push(dob.trim().to_string());
+            continue;
+        }
+        // Label: the words before the first one with a digit.
+        let Some(at) = item
+            .split_whitespace()
+            .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let label = words.get(..at).unwrap_or_default().join(" ");
+        let lower = label.to_ascii_lowercase();
+        let Some(number) = words.get(at) else {
+            continue;
+        };
+        if at > 0
+            && IDENTIFIER_LABELS.iter().any(|l| lower.contains(l))
+            && number.chars().filter(char::is_ascii_digit).count() >= 5
+        {
+            ids.push(Identifier {
+                kind: label.trim_end_matches(['.', ':']).to_string(),
+                number: number.trim_end_matches([',', '.']).to_string(),
+            });
+        }
+    }
+    (dates, ids)
 }
 
 fn index_by_id(entries: &[ListEntry]) -> HashMap<&str, usize> {
@@ -252,6 +317,17 @@ pub(crate) fn attach_add(
                 {
                     entry.countries.push(country.to_string());
                 }
+                // Street and city/postcode, with the country: the line an
+                // address match compares.
+                let parts: Vec<&str> = (2..=4)
+                    .filter_map(|c| record.get(c).and_then(clean_field))
+                    .collect();
+                if parts.len() > 1 {
+                    let line = parts.join(", ");
+                    if !entry.addresses.contains(&line) {
+                        entry.addresses.push(line);
+                    }
+                }
             }
             None => note_orphan(&mut orphans, file, text, &record, id),
         }
@@ -276,6 +352,17 @@ mod tests {
         assert_eq!(abbas.kind, SubjectKind::Person);
         assert_eq!(abbas.programmes, vec!["SDGT", "IRAN"]);
         assert_eq!(list.entries[0].kind, SubjectKind::Organisation);
+    }
+
+    #[test]
+    fn remarks_give_dates_of_birth_and_identifiers() {
+        let (dates, ids) = remark_details(
+            "DOB 12 Mar 1965; POB Moscow; Tax ID No. 7714456916 (Russia); Registration Number 1207700001486 (Russia); Vessel Registration Identification IMO 9187629; Website www.x.ru.",
+        );
+        assert_eq!(dates, vec!["12 Mar 1965"]);
+        let numbers: Vec<&str> = ids.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, vec!["7714456916", "1207700001486", "9187629"]);
+        assert_eq!(ids[0].kind, "Tax ID No");
     }
 
     #[test]

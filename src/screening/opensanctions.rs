@@ -94,6 +94,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<ListEntry>, ListError>
             countries: split_multi(countries_col.and_then(|c| record.get(c)))
                 .map(str::to_ascii_uppercase)
                 .collect(),
+            ..ListEntry::default()
         });
     }
     Ok(entries)

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::list::{ListFormat, NameKind, Sha256Digest, SubjectKind};
+use super::list::{LicenceTerms, ListFormat, NameKind, Sha256Digest, SubjectKind};
 
 /// The verdict for one screened name.
 ///
@@ -182,6 +182,56 @@ pub struct TokenPair {
     pub loose: bool,
 }
 
+/// What, besides the name, is known about a screened party. Every field is
+/// optional; what is given is compared with what the list publishes, and the
+/// comparison is shown in the hit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PartyDetails {
+    /// ISO 3166-1 alpha-2 code of the party's country.
+    pub country: Option<String>,
+    /// Year of birth (people) or of registration.
+    pub birth_year: Option<i32>,
+    /// Identifiers as written (INN, OGRN, BIN/IIN, IMO, passport, tax number).
+    pub identifiers: Vec<String>,
+    /// The party's address, one line.
+    pub address: Option<String>,
+}
+
+/// What a hit rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HitBasis {
+    /// The name resembles a listed name (attributes may have moved the score).
+    Name,
+    /// An identifier equals one the list publishes for the entry.
+    Identifier,
+    /// Only the address: "shares an address with …", a red flag of its own
+    /// (FinCEN/BIS joint alerts) even when the name is unrelated.
+    Address,
+}
+
+/// How one secondary attribute compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Agreement {
+    Agrees,
+    Conflicts,
+}
+
+/// One secondary attribute compared between the query and the entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributeCheck {
+    /// "country", "birth year", "identifier", "address".
+    pub attribute: &'static str,
+    /// What the query said.
+    pub query: String,
+    /// What the list says (the closest value, or all values when none agrees).
+    pub listed: String,
+    pub agreement: Agreement,
+    /// What it did to the score (added; negative lowers it).
+    pub adjustment: f32,
+}
+
 /// One list entry that resembles the query, with the evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -205,6 +255,21 @@ pub struct Hit {
     pub unmatched_entry: Vec<String>,
     pub score: Score,
     pub outcome: Outcome,
+    /// What the hit rests on.
+    pub basis: HitBasis,
+    /// The list inside a consolidated file (US CSL `source`, UN list type,
+    /// UK regime source), when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Licence requirement and policy (US Entity List, MEU List).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<LicenceTerms>,
+    /// Secondary attributes compared, with their effect on the score.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<AttributeCheck>,
+    /// The entry's position in the index that produced the hit.
+    #[serde(skip)]
+    pub(crate) entry_no: u32,
 }
 
 /// The result of screening one name.
