@@ -11,11 +11,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::draft_declarations::DraftDeclarations;
+
 /// The `localStorage` key under which the store lives.
 pub const STORAGE_KEY: &str = "enduse.drafts";
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Upper bound on the stored text we are willing to parse (browsers cap
 /// `localStorage` around 5 MiB; anything bigger is not ours).
@@ -46,6 +48,11 @@ pub struct Draft {
     /// The answers as the questionnaire saved them (see the module docs for why raw JSON).
     #[serde(default)]
     pub answers: Value,
+    /// The declaration requests made for it and the responses imported into
+    /// it, as sealed JSON (schema 2; re-verified whenever read, see
+    /// [`crate::draft_declarations`]).
+    #[serde(default, skip_serializing_if = "DraftDeclarations::is_empty")]
+    pub declarations: DraftDeclarations,
 }
 
 /// Why the stored drafts could not be read. The store is then left untouched.
@@ -80,8 +87,18 @@ impl Default for DraftStore {
 type Migration = fn(Value) -> Result<Value, DraftStoreError>;
 
 /// `MIGRATIONS[i]` upgrades schema `i` to `i + 1`. Schema 0 is the pre-release
-/// layout: a bare JSON array of drafts without an envelope.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [wrap_bare_array];
+/// layout: a bare JSON array of drafts without an envelope. Schema 2 adds
+/// each draft's `declarations` (absent = none): schema 1 drafts read as they
+/// are, and the version bump makes an older app refuse a store it would
+/// otherwise rewrite without the declarations.
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [wrap_bare_array, declarations_added];
+
+fn declarations_added(mut value: Value) -> Result<Value, DraftStoreError> {
+    if let Value::Object(map) = &mut value {
+        map.insert("schema_version".into(), 2.into());
+    }
+    Ok(value)
+}
 
 fn wrap_bare_array(value: Value) -> Result<Value, DraftStoreError> {
     match value {
@@ -173,6 +190,7 @@ impl DraftStore {
             created: now,
             updated: now,
             answers: Value::Object(Default::default()),
+            declarations: DraftDeclarations::default(),
         });
         id
     }
@@ -182,6 +200,23 @@ impl DraftStore {
         match self.drafts.iter_mut().find(|d| d.id == id) {
             Some(d) => {
                 d.answers = answers;
+                d.updated = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Replaces a draft's declaration documents; returns false if there is no such draft.
+    pub fn save_declarations(
+        &mut self,
+        id: &str,
+        declarations: DraftDeclarations,
+        now: DateTime<Utc>,
+    ) -> bool {
+        match self.drafts.iter_mut().find(|d| d.id == id) {
+            Some(d) => {
+                d.declarations = declarations;
                 d.updated = now;
                 true
             }
@@ -252,6 +287,15 @@ mod tests {
     }
 
     #[test]
+    fn schema_1_stores_read_with_no_declarations() {
+        let old = r#"{"schema_version":1,"drafts":[{"id":"d1","name":"old","created":"2026-01-01T00:00:00Z","updated":"2026-01-02T00:00:00Z","answers":{"x":1}}]}"#;
+        let store = DraftStore::load(Some(old)).unwrap();
+        assert_eq!(store.schema_version, 2);
+        assert!(store.drafts[0].declarations.is_empty());
+        assert!(store.to_json().contains(r#""schema_version":2"#));
+    }
+
+    #[test]
     fn refuses_newer_and_malformed_stores() {
         assert_eq!(
             DraftStore::load(Some(r#"{"schema_version":99,"drafts":[]}"#)),
@@ -263,6 +307,7 @@ mod tests {
             "42",
             r#"{"drafts":[]}"#,
             r#"{"schema_version":1,"drafts":7}"#,
+            r#"{"schema_version":2,"drafts":[{"id":"d1","name":"x","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","declarations":{"requests":7}}]}"#,
         ] {
             assert!(
                 matches!(

@@ -4,12 +4,14 @@
 //! every function takes data and returns data, so the same code runs natively
 //! (tests, CLI, benchmarks) and in WebAssembly (the Leptos shell in `src/web`).
 
+pub mod case_file;
 pub mod chain_status;
 pub mod chain_summary;
 pub mod config;
 pub mod country;
 pub mod csv_out;
 pub mod draft;
+pub mod draft_declarations;
 pub mod evaluate;
 pub mod hs;
 pub mod hs_nomenclature;

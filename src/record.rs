@@ -37,8 +37,8 @@ pub use chain::{
     forward_request, verify_chain,
 };
 pub use declaration::{
-    ResponseCheck, ResponseProblem, check_opened_response, check_response, seal_record,
-    seal_request, seal_response,
+    ResponseCheck, ResponseProblem, Unasked, check_opened_response, check_response, seal_record,
+    seal_request, seal_response, unasked,
 };
 pub use digest::Digest;
 pub use envelope::{DocumentKind, SealError, Sealed, seal};

@@ -72,7 +72,7 @@ fn answer(
 }
 
 fn next(name: &str, code: &str, id_text: &str) -> NextParty {
-    let mut party = parties().remove(0);
+    let mut party = NamedParty::from(&parties().remove(0));
     party.name = name.into();
     party.country = Some(country(code));
     NextParty {

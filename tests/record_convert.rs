@@ -117,7 +117,7 @@ fn a_request_is_prefilled_from_the_transaction() {
     .unwrap();
     assert_eq!(request.goods.len(), 2);
     assert_eq!(request.items_template().len(), 2);
-    assert_eq!(request.parties[0].name, "Kulan Trade");
+    assert_eq!(request.parties[0].named().name, "Kulan Trade");
     let sealed = seal_request(&request, None).unwrap();
     let opened = open_request_fragment(&encode_fragment(&sealed)).unwrap();
     assert_eq!(opened.body, request);

@@ -79,7 +79,7 @@ fn corpus() -> Corpus {
     let mut chain = DeclarationChain::start(&request).unwrap();
     chain.push(&response).unwrap();
     let opened_response = open_response(response.json.as_bytes()).unwrap();
-    let mut next_party = sample::parties().remove(1);
+    let mut next_party = enduse::record::v1::NamedParty::from(&sample::parties().remove(1));
     next_party.name = "Bishkek Automation LLC".into();
     let forwarded = seal_request(
         &forward_request(

@@ -32,7 +32,7 @@ use super::limits::{InputError, MAX_DOCUMENT_BYTES, parse_json};
 use super::open::{OpenError, Opened, open_request, open_response};
 use super::v1::{
     CreatedAt, Decimal, DeclarationRequest, DeclarationResponse, Disposition, Forwarding,
-    GoodsLine, HopDocuments, Id, Party,
+    GoodsLine, HopDocuments, Id, NamedParty, RequestParty,
 };
 use crate::country::Country;
 use crate::lang::Lang;
@@ -548,11 +548,10 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
         };
         if let Some(request) = &request {
             hop_report.request_digest = Some(request.digest);
-            hop_report.addressee = request
-                .body
-                .parties
-                .first()
-                .map(|p: &Party| (p.name.clone(), p.country));
+            hop_report.addressee = request.body.parties.first().map(|p| {
+                let named = p.named();
+                (named.name, named.country)
+            });
             hop_report.forwarded_by = request
                 .body
                 .forwarded
@@ -713,8 +712,8 @@ fn declared(request: &DeclarationRequest, response: &Opened<DeclarationResponse>
 pub struct NextParty {
     /// A fresh id for the new request.
     pub request_id: Id,
-    /// The next party as the forwarder knows it.
-    pub party: Party,
+    /// The next party as the forwarder names it.
+    pub party: NamedParty,
     /// Language the form opens in.
     pub language: Lang,
     /// When the request is made.
@@ -762,7 +761,7 @@ pub fn forward_request(
         request_id: next.request_id,
         exporter: request.body.exporter.clone(),
         goods,
-        parties: vec![next.party],
+        parties: vec![RequestParty::Named(next.party)],
         language: next.language,
         created: next.created,
         forwarded: Some(Forwarding {

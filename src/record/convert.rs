@@ -90,6 +90,13 @@ pub fn created_at(instant: DateTime<Utc>, offset_minutes: i32) -> Result<Created
 
 /// Builds a declaration request from a transaction: goods and parties are
 /// prefilled so the counterparty only confirms or corrects.
+///
+/// Need to know: the request carries the goods (without prices: the
+/// request may reach a party other than the buyer), the parties as the
+/// exporter names them ([`v1::NamedParty`]) and who asks. Nothing of the
+/// exporter's own answers about the parties, the red-flag signals, the
+/// findings or the screening goes into it; `tests::request_allow_list`
+/// fails if a member outside the allow-list appears.
 pub fn request_from_domain(
     transaction: &Transaction,
     request_id: &str,
@@ -101,8 +108,20 @@ pub fn request_from_domain(
     Ok(v1::DeclarationRequest {
         request_id: id(request_id, "request_id")?,
         exporter: tx.exporter,
-        goods: tx.goods,
-        parties: tx.parties,
+        goods: tx
+            .goods
+            .into_iter()
+            .map(|line| v1::GoodsLine {
+                value: None,
+                currency: None,
+                ..line
+            })
+            .collect(),
+        parties: tx
+            .parties
+            .iter()
+            .map(|p| v1::RequestParty::Named(v1::NamedParty::from(p)))
+            .collect(),
         language,
         created: created_at(created, offset_minutes)?,
         forwarded: None,

@@ -211,6 +211,44 @@ fn same_decimal(a: &Decimal, b: &Decimal) -> bool {
     normal(a.as_str()) == normal(b.as_str())
 }
 
+/// What a "matching" response was not compared against, because the
+/// request did not ask: a match says only what was compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unasked {
+    /// The request named no end user: any end user the response names
+    /// "matches".
+    EndUser,
+    /// Goods line (0-based) had no HS code in the request.
+    HsCode(u32),
+    /// Goods line (0-based) had no quantity in the request.
+    Quantity(u32),
+}
+
+/// What a response to `request` cannot be checked against. A match always
+/// compares the request's digest and id, every goods line's presence, the
+/// HS codes and quantities the request gives, the four commitments and the
+/// Russia/Belarus destination; this lists what is left out.
+pub fn unasked(request: &DeclarationRequest) -> Vec<Unasked> {
+    let mut out = Vec::new();
+    let names_end_user = request
+        .parties
+        .iter()
+        .any(|p| p.role() == super::v1::PartyRole::EndUser && !p.named().name.trim().is_empty());
+    if !names_end_user {
+        out.push(Unasked::EndUser);
+    }
+    for (index, line) in request.goods.iter().enumerate() {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        if line.hs_code.is_none() {
+            out.push(Unasked::HsCode(index));
+        }
+        if line.quantity.is_none() {
+            out.push(Unasked::Quantity(index));
+        }
+    }
+    out
+}
+
 /// Seals a request, signing it when `key` is given.
 pub fn seal_request(
     request: &DeclarationRequest,

@@ -87,15 +87,31 @@ pub fn exporter() -> Exporter {
     }
 }
 
+/// The parties as a request names them (name, country, address).
+pub fn named_parties() -> Vec<RequestParty> {
+    parties()
+        .iter()
+        .map(|p| RequestParty::Named(NamedParty::from(p)))
+        .collect()
+}
+
 pub fn request() -> DeclarationRequest {
     DeclarationRequest {
         request_id: id("req-2024-0042"),
         exporter: exporter(),
         goods: goods(),
-        parties: parties(),
+        parties: named_parties(),
         language: Lang::Ru,
         created: created(),
         forwarded: None,
+    }
+}
+
+/// A request as releases before 0.3 made it: the record's whole parties.
+pub fn legacy_request() -> DeclarationRequest {
+    DeclarationRequest {
+        parties: parties().into_iter().map(RequestParty::Legacy).collect(),
+        ..request()
     }
 }
 

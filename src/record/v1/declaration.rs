@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::record::{Exporter, GoodsLine, Party};
+use super::record::{Exporter, GoodsLine, Party, PartyRole};
 use super::values::{CreatedAt, Decimal, HsCode, Id};
 use crate::country::Country;
 use crate::lang::Lang;
@@ -22,8 +22,9 @@ pub struct DeclarationRequest {
     pub exporter: Exporter,
     /// The goods, in the order the response must echo them.
     pub goods: Vec<GoodsLine>,
-    /// Parties as the exporter knows them, to prefill the form.
-    pub parties: Vec<Party>,
+    /// Parties as the exporter names them, to prefill the form: name,
+    /// country and address only (see [`RequestParty`]).
+    pub parties: Vec<RequestParty>,
     /// Language the form is shown in.
     pub language: Lang,
     /// When the request was made.
@@ -32,6 +33,71 @@ pub struct DeclarationRequest {
     /// chain; absent on the exporter's own request (hop 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forwarded: Option<Forwarding>,
+}
+
+/// A party as a request names it. The counterparty must see who the
+/// exporter believes the buyer and end user are, and nothing of what the
+/// exporter concluded about them: the questionnaire's judgements (previous
+/// dealings, residential address, whether the business fits the goods, web
+/// presence, relationships) are internal to the assessment and never travel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedParty {
+    /// Its position in the deal.
+    pub role: PartyRole,
+    /// Legal name.
+    pub name: String,
+    /// Country, when known.
+    pub country: Option<Country>,
+    /// Postal address.
+    pub address: String,
+}
+
+impl From<&Party> for NamedParty {
+    fn from(party: &Party) -> NamedParty {
+        NamedParty {
+            role: party.role,
+            name: party.name.clone(),
+            country: party.country,
+            address: party.address.clone(),
+        }
+    }
+}
+
+/// A party in a request: [`NamedParty`] in every request this build makes;
+/// requests made before 0.3 carried the record's whole [`Party`] and still
+/// read (and verify: the digest covers the body as written) as `Legacy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RequestParty {
+    /// Name, country and address only.
+    Named(NamedParty),
+    /// A pre-0.3 request's full party.
+    Legacy(Party),
+}
+
+impl RequestParty {
+    /// What the counterparty is shown, whatever the request's age.
+    pub fn named(&self) -> NamedParty {
+        match self {
+            RequestParty::Named(named) => named.clone(),
+            RequestParty::Legacy(party) => NamedParty::from(party),
+        }
+    }
+
+    /// Its position in the deal.
+    pub fn role(&self) -> PartyRole {
+        match self {
+            RequestParty::Named(named) => named.role,
+            RequestParty::Legacy(party) => party.role,
+        }
+    }
+}
+
+impl From<NamedParty> for RequestParty {
+    fn from(named: NamedParty) -> RequestParty {
+        RequestParty::Named(named)
+    }
 }
 
 /// How a forwarded request continues the chain: it names the response it

@@ -260,7 +260,7 @@ fn request_view(i18n: I18n, request: &Opened<DeclarationRequest>) -> impl IntoVi
     let signer = request.signer().map(str::to_string);
     let exporter_country = body.exporter.country;
     let goods = body.goods.clone();
-    let parties = body.parties.clone();
+    let parties: Vec<_> = body.parties.iter().map(|p| p.named()).collect();
     let created = crate::pages::verify::created_text(&body.created);
     view! {
         <section class="declare-request" aria-labelledby="declare-request-heading">

@@ -11,7 +11,7 @@ use enduse::record::Opened;
 use enduse::record::v1::{
     Commitments, CustomerRole, Decimal, DeclarationRequest, DeclarationResponse,
     DeclarationSignatory, DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem,
-    Disposition, HopDocuments, PartyRole,
+    Disposition, HopDocuments, PartyRole, RequestParty,
 };
 
 /// A field the counterparty must fill in.
@@ -102,8 +102,10 @@ pub const DOCUMENTS: [DocField; 6] = [
     ),
 ];
 
-/// Everything typed into the declaration form.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Everything typed into the declaration form (kept in this browser as
+/// typed, per request: see `autosave.rs`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct DeclareForm {
     pub customer_name: String,
     pub customer_address: String,
@@ -133,7 +135,13 @@ impl DeclareForm {
     /// A form prefilled from the request: the exporter already knows the buyer
     /// and end user, so the counterparty confirms or corrects them.
     pub fn for_request(request: &DeclarationRequest, today: Option<NaiveDate>) -> DeclareForm {
-        let party = |role: PartyRole| request.parties.iter().find(|p| p.role == role);
+        let party = |role: PartyRole| {
+            request
+                .parties
+                .iter()
+                .find(|p| p.role() == role)
+                .map(RequestParty::named)
+        };
         let mut form = DeclareForm {
             quantities: request
                 .items_template()
@@ -144,14 +152,13 @@ impl DeclareForm {
             ..DeclareForm::default()
         };
         if let Some(buyer) = party(PartyRole::Buyer) {
-            form.customer_name = buyer.name.clone();
-            form.customer_address = buyer.address.clone();
+            form.customer_name = buyer.name;
+            form.customer_address = buyer.address;
             form.customer_country = buyer.country;
-            form.customer_website = buyer.website.clone();
         }
         if let Some(end_user) = party(PartyRole::EndUser) {
-            form.end_user_name = end_user.name.clone();
-            form.end_user_address = end_user.address.clone();
+            form.end_user_name = end_user.name;
+            form.end_user_address = end_user.address;
             form.end_user_country = end_user.country;
             form.end_use_country = end_user.country;
         }

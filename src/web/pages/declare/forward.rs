@@ -12,7 +12,7 @@ use enduse::country::Country;
 use enduse::lang::Lang;
 use enduse::record::convert::created_at;
 use enduse::record::v1::{
-    Answer, Decimal, DeclarationRequest, DeclarationResponse, Id, Party, PartyRole,
+    Decimal, DeclarationRequest, DeclarationResponse, Id, NamedParty, PartyRole,
 };
 use enduse::record::{self, DeclarationChain, NextParty, Opened, SecretKey, forward_request};
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ const LANGUAGES: [(Lang, &str); 3] = [(Lang::En, "en"), (Lang::Ru, "ru"), (Lang:
 impl NextForm {
     /// The next party as a request party, and the quantities passed on, or
     /// every problem.
-    fn read(&self) -> Result<(Party, Lang, Vec<Decimal>), Vec<ForwardProblem>> {
+    fn read(&self) -> Result<(NamedParty, Lang, Vec<Decimal>), Vec<ForwardProblem>> {
         let mut problems = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
@@ -93,22 +93,11 @@ impl NextForm {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let party = Party {
+        let party = NamedParty {
             role: PartyRole::Buyer,
             name: name.to_string(),
             country: self.country,
-            region: None,
             address: self.address.trim().to_string(),
-            registration_number: String::new(),
-            established: None,
-            website: String::new(),
-            web_presence: Answer::Unknown,
-            business: None,
-            related_to_other_parties: Answer::Unknown,
-            relationship: String::new(),
-            previous_dealings: Answer::Unknown,
-            residential_address: Answer::Unknown,
-            business_matches_goods: Answer::Unknown,
         };
         Ok((party, self.language.unwrap_or(Lang::En), quantities))
     }

@@ -1,0 +1,191 @@
+//! A draft's declaration documents: kept, re-verified on every read,
+//! matched to the request they answer, and refused with a reason when they
+//! do not belong.
+
+mod record_sample;
+
+use enduse::draft::DraftStore;
+use enduse::draft_declarations::{DraftDeclarations, Refusal};
+use enduse::model::DeclarationStatus;
+use enduse::record::v1::Id;
+use enduse::record::{seal_request, seal_response};
+use record_sample::*;
+
+fn sealed_request(id_text: &str) -> (String, enduse::record::Digest) {
+    let mut body = request();
+    body.request_id = Id::new(id_text).unwrap();
+    let sealed = seal_request(&body, None).unwrap();
+    (sealed.json, sealed.digest)
+}
+
+fn sealed_response(id_text: &str, digest: enduse::record::Digest, signed: bool) -> String {
+    let mut body = response(digest);
+    body.request_id = Id::new(id_text).unwrap();
+    let signing = key(7);
+    seal_response(&body, signed.then_some(&signing))
+        .unwrap()
+        .json
+}
+
+#[test]
+fn a_response_to_an_earlier_request_matches_the_one_it_answers() {
+    let mut kept = DraftDeclarations::default();
+    let (first, first_digest) = sealed_request("req-first");
+    let (second, _) = sealed_request("req-second");
+    kept.add_request(&first).unwrap();
+    kept.add_request(&second).unwrap();
+    assert_eq!(kept.open().status(), Some(DeclarationStatus::Requested));
+
+    let offer = kept
+        .offer_response(sealed_response("req-first", first_digest, true).as_bytes())
+        .unwrap();
+    assert_eq!(offer.request, 0);
+    assert_eq!(offer.request_id, "req-first");
+    assert!(
+        offer.check.problems.is_empty(),
+        "{:?}",
+        offer.check.problems
+    );
+    assert_eq!(offer.replaces, None);
+    kept.accept(&offer);
+
+    let opened = kept.open();
+    assert_eq!(opened.requests.len(), 2, "the earlier request is kept");
+    assert_eq!(
+        opened.status(),
+        Some(DeclarationStatus::ReceivedMatchingSigned)
+    );
+    assert!(opened.response_to(0).is_some());
+    assert!(opened.unusable.is_empty());
+}
+
+#[test]
+fn other_drafts_duplicates_and_replacements_are_not_taken_silently() {
+    let mut kept = DraftDeclarations::default();
+    let (request_json, digest) = sealed_request("req-mine");
+    let response = sealed_response("req-mine", digest, false);
+    assert_eq!(
+        kept.offer_response(response.as_bytes()).unwrap_err(),
+        Refusal::NoRequest
+    );
+    kept.add_request(&request_json).unwrap();
+
+    // A response to a request this draft never made.
+    let (_, other_digest) = sealed_request("req-other");
+    let foreign = sealed_response("req-other", other_digest, false);
+    assert_eq!(
+        kept.offer_response(foreign.as_bytes()).unwrap_err(),
+        Refusal::AnotherDraft {
+            request_id: "req-other".into()
+        }
+    );
+
+    let offer = kept.offer_response(response.as_bytes()).unwrap();
+    kept.accept(&offer);
+    assert_eq!(
+        kept.offer_response(response.as_bytes()).unwrap_err(),
+        Refusal::Duplicate
+    );
+
+    // A second, different answer to the same request names the one it replaces.
+    let signed = sealed_response("req-mine", digest, true);
+    let offer = kept.offer_response(signed.as_bytes()).unwrap();
+    assert_eq!(offer.replaces, Some(0));
+    assert_eq!(kept.responses.len(), 1, "nothing replaced before accept");
+    kept.accept(&offer);
+    assert_eq!(kept.responses.len(), 1);
+    assert_eq!(
+        kept.open().status(),
+        Some(DeclarationStatus::ReceivedMatchingSigned)
+    );
+
+    // Garbage is refused with the verifier's reason.
+    assert!(matches!(
+        kept.offer_response(b"{\"format\":1}").unwrap_err(),
+        Refusal::Unreadable(_)
+    ));
+}
+
+#[test]
+fn stored_documents_are_reverified_on_every_read() {
+    let mut kept = DraftDeclarations::default();
+    let (request_json, digest) = sealed_request("req-mine");
+    kept.add_request(&request_json).unwrap();
+    let offer = kept
+        .offer_response(sealed_response("req-mine", digest, true).as_bytes())
+        .unwrap();
+    kept.accept(&offer);
+    // Someone edits the stored response: it is no longer evidence, and says why.
+    kept.responses[0] = kept.responses[0].replace("Steppe Automation LLP", "Someone Else LLP");
+    let opened = kept.open();
+    assert!(opened.responses.is_empty());
+    assert_eq!(opened.unusable.len(), 1);
+    assert!(!opened.unusable[0].is_request);
+    assert_eq!(opened.status(), Some(DeclarationStatus::Requested));
+}
+
+#[test]
+fn declarations_survive_the_draft_store() {
+    let mut store = DraftStore::default();
+    let now = chrono::Utc::now();
+    let id = store.create("deal", now, 1);
+    let (request_json, digest) = sealed_request("req-mine");
+    let mut kept = DraftDeclarations::default();
+    kept.add_request(&request_json).unwrap();
+    let offer = kept
+        .offer_response(sealed_response("req-mine", digest, false).as_bytes())
+        .unwrap();
+    kept.accept(&offer);
+    assert!(store.save_declarations(&id, kept.clone(), now));
+    let back = DraftStore::load(Some(&store.to_json())).unwrap();
+    assert_eq!(back.get(&id).unwrap().declarations, kept);
+    assert_eq!(
+        back.get(&id).unwrap().declarations.open().status(),
+        Some(DeclarationStatus::ReceivedMatchingUnsigned)
+    );
+}
+
+#[test]
+fn requests_made_before_need_to_know_still_verify_and_match() {
+    let mut kept = DraftDeclarations::default();
+    let sealed = seal_request(&legacy_request(), None).unwrap();
+    assert!(sealed.json.contains("previous_dealings"));
+    kept.add_request(&sealed.json).unwrap();
+    let opened = kept.open();
+    assert_eq!(opened.requests.len(), 1);
+    let names: Vec<String> = opened.requests[0]
+        .body
+        .parties
+        .iter()
+        .map(|p| p.named().name)
+        .collect();
+    assert_eq!(names, ["Кулан Трейд ТОО", "Steppe Automation LLP"]);
+    let response = seal_response(&response(sealed.digest), None).unwrap();
+    let offer = kept.offer_response(response.json.as_bytes()).unwrap();
+    assert!(
+        offer.check.problems.is_empty(),
+        "{:?}",
+        offer.check.problems
+    );
+}
+
+#[test]
+fn a_match_says_what_the_request_did_not_ask() {
+    use enduse::record::v1::{PartyRole, RequestParty};
+    use enduse::record::{Unasked, unasked};
+    let mut body = request();
+    assert!(unasked(&body).is_empty(), "{:?}", unasked(&body));
+    body.parties.retain(|p| p.role() != PartyRole::EndUser);
+    body.goods[1].quantity = None;
+    assert_eq!(unasked(&body), [Unasked::EndUser, Unasked::Quantity(1)]);
+    // An end user named with an empty name is not a named end user.
+    let mut blank = request();
+    if let Some(RequestParty::Named(p)) = blank
+        .parties
+        .iter_mut()
+        .find(|p| p.role() == PartyRole::EndUser)
+    {
+        p.name = "  ".into();
+    }
+    assert_eq!(unasked(&blank), [Unasked::EndUser]);
+}
