@@ -19,8 +19,8 @@ use enduse::evaluate::{Rating, evaluate};
 use enduse::hs::HsCode;
 use enduse::model::PartyScreening;
 use enduse::model::{
-    Answer, Currency, DeclarationStatus, Disposition, Evidence, Fact, GoodsLine, Hop, HopDocuments,
-    HopRole, Party, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
+    Answer, Currency, DeclarationStatus, Disposition, EmailDomain, Evidence, Fact, GoodsLine, Hop,
+    HopDocuments, HopRole, Party, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
     ScreeningOutcome, Sector, Symbol, Transaction, TransportMode,
 };
 use enduse::ruleset::Ruleset;
@@ -116,6 +116,12 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
         previous_dealings: b.yes_no(),
         residential_address: b.yes_no(),
         business_matches_goods: b.yes_no(),
+        email_domain: b.symbol::<EmailDomain>(),
+        phone_country: b.country(),
+        owned_by_russia_belarus: b.yes_no(),
+        owner_country: b.country(),
+        related_to_exporter: b.yes_no(),
+        prior_russia_business: b.yes_no(),
     };
     tx.parties.buyer = party(b);
     tx.parties.consignee = party(b);

@@ -223,6 +223,30 @@ fact_enum! {
 /// and when a fact listed here is read after all.
 pub const DISPLAY_ONLY: &[(&str, &str)] = &[
     (
+        "shipment.transit_count",
+        "the road route to Central Asia that avoids Russia crosses five countries: a count of transit countries is no red flag by itself",
+    ),
+    (
+        "end_use.sector",
+        "shown and recorded; military_or_government and the party's business carry the judgement",
+    ),
+    (
+        "shipment.freight_forwarder_named",
+        "a forwarder is normal; the forwarder rules judge its role and country",
+    ),
+    (
+        "hop.role",
+        "the last hop's role is judged as chain.final_role",
+    ),
+    (
+        "hop.esf",
+        "document number for the State Revenue Committee's tracing and the record",
+    ),
+    (
+        "hop.snt",
+        "document number for the State Revenue Committee's tracing and the record",
+    ),
+    (
         "goods.count",
         "a count of lines says nothing about risk; each line is judged",
     ),
@@ -237,10 +261,6 @@ pub const DISPLAY_ONLY: &[(&str, &str)] = &[
     (
         "shipment.mode",
         "no guidance names a mode of transport as a red flag by itself",
-    ),
-    (
-        "payment.currency",
-        "read by CURRENCY-RUB-BYN only through its value; kept for the record",
     ),
     (
         "party.address",
@@ -297,21 +317,12 @@ pub const DISPLAY_ONLY: &[(&str, &str)] = &[
         "hop.received",
         "dates are shown per hop; no guidance sets a red flag on them alone",
     ),
-    ("hop.is_last", "a position in the chain"),
     (
         "hop.commercial_invoice",
         "document number for customs and the record",
     ),
     (
         "hop.transport_document",
-        "document number for customs and the record",
-    ),
-    (
-        "hop.customs_declaration",
-        "document number for customs and the record",
-    ),
-    (
-        "hop.guarantee_obligation",
         "document number for customs and the record",
     ),
 ];
