@@ -136,7 +136,7 @@ fn real_files_parse_in_their_formats_with_counts() {
         assert!(el.licence.as_ref().is_some_and(|l| l.policy.is_some()));
     }
     if let Some(csl) = get("consolidated-2025-06.csv") {
-        assert_eq!(csl.meta.entry_count, 12);
+        assert_eq!(csl.meta.entry_count, 13);
     }
     if let Some(dpl) = get("dpl.txt") {
         assert_eq!(dpl.meta.format, ListFormat::BisDplTxt);
