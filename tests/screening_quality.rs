@@ -1013,6 +1013,7 @@ fn hard_benign(lists: &[SanctionsList], rng: &mut Rng) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "written at the deadline and not yet run: thresholds unverified (run with --ignored --release)"]
 fn held_out_quality_on_real_lists_not_tuned_on() {
     let Some(held_out) = held_out_lists() else {
         eprintln!("skipped: no ../shared/data on this machine");

@@ -7,9 +7,10 @@
 //!
 //! The file carries no publication date. The newest `Last_Update` stands in
 //! for it: the list was published on or after that day, so the age shown can
-//! only be overstated, never understated.
+//! only be overstated, never understated (dates with implausible years,
+//! typos in the published file, are skipped).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::list::{EntryName, ListEntry, ListError, NameKind, SubjectKind, csv_error, csv_line};
 
@@ -76,7 +77,12 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Parsed, ListError> {
                 message: "the Name field is empty".to_string(),
             });
         };
-        if let Some(d) = get(updated).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        // A mistyped year (the 2022 file has a "3017-08-22") must not make
+        // the list look newer than it is: implausible years are ignored.
+        if let Some(d) = get(updated)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .filter(|d| d.year() < 2100)
+        {
             newest = newest.max(Some(d));
         }
         let address: Vec<&str> = [street, city, state, postal, country]

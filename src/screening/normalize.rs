@@ -181,7 +181,7 @@ fn numbers_as_digits(words: &[&str]) -> Vec<String> {
     let mut i = 0;
     while let Some(&word) = words.get(i) {
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &word[digits.len()..];
+        let suffix = word.get(digits.len()..).unwrap_or("");
         if !digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit())
             && matches!(suffix, "st" | "nd" | "rd" | "th")
