@@ -102,8 +102,8 @@ pub const DOCUMENTS: [DocField; 6] = [
     ),
 ];
 
-/// Everything typed into the declaration form (kept in this browser as
-/// typed, per request: see `autosave.rs`).
+/// Everything typed into the declaration form (serialisable, so that the
+/// page can keep it in this browser as typed).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct DeclareForm {
