@@ -243,6 +243,31 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         for m in &r.mitigations {
             ck.text(at, m, "mitigation");
         }
+        let applies_from = r.applies_from.map(|d| d.0);
+        let applies_until = r.applies_until.map(|d| d.0);
+        if let (Some(from), Some(until)) = (applies_from, applies_until) {
+            if until < from {
+                ck.at(
+                    at,
+                    format!(
+                        "rule \"{}\": applies_until ({until}) is before applies_from ({from}); the date range is reversed",
+                        r.id.get_ref()
+                    ),
+                );
+            }
+        }
+        let reviewed = r.reviewed.map(|d| d.0);
+        if let (Some(reviewed), Some(updated)) = (reviewed, raw.ruleset.updated.map(|d| d.0)) {
+            if reviewed > updated {
+                ck.at(
+                    at,
+                    format!(
+                        "rule \"{}\": reviewed ({reviewed}) is after the ruleset's `updated` date ({updated})",
+                        r.id.get_ref()
+                    ),
+                );
+            }
+        }
         let when = compiler.compile(&r.when);
         let bindings = compiler.bindings;
 
@@ -280,6 +305,9 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
                 when,
                 citations: citations(&r.citations).into(),
                 mitigations: r.mitigations.clone(),
+                applies_from,
+                applies_until,
+                reviewed,
             });
         }
     }

@@ -113,6 +113,15 @@ pub(super) struct RawRule {
     pub citations: Vec<RawCitation>,
     #[serde(default)]
     pub mitigations: Vec<LocalizedText>,
+    /// First day the rule's duty or prohibition applies (inclusive).
+    #[serde(default)]
+    pub applies_from: Option<RawDate>,
+    /// Last day it applies (inclusive).
+    #[serde(default)]
+    pub applies_until: Option<RawDate>,
+    /// When the rule was last checked against its sources.
+    #[serde(default)]
+    pub reviewed: Option<RawDate>,
 }
 
 /// Every key any condition shape may use; the loader checks that exactly one shape is present.
