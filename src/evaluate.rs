@@ -118,6 +118,10 @@ pub struct Assessment {
     pub lang: Lang,
     /// The ruleset used.
     pub ruleset: RulesetRef,
+    /// The date the law was applied as of: the caller's (`enduse assess
+    /// --as-of`), else the ruleset's `updated` date; `None` when neither
+    /// names one, and then every dated rule was treated as in force.
+    pub as_of: Option<chrono::NaiveDate>,
     /// Findings, most severe first, then in ruleset order.
     pub findings: Vec<Finding>,
     /// Unanswered questions, those that change the rating first.
@@ -212,15 +216,31 @@ fn finding_hops(trace: &Trace, triggers: &[Located]) -> Vec<usize> {
     hops
 }
 
-/// Evaluates every rule of `ruleset` against `tx` and `evidence`, texts in `lang`.
+/// Evaluates every rule of `ruleset` against `tx` and `evidence`, texts in
+/// `lang`, with the law as of the ruleset's own date (`[ruleset] updated`).
 pub fn evaluate_in(
     tx: &Transaction,
     evidence: &Evidence,
     ruleset: &Ruleset,
     lang: Lang,
 ) -> Assessment {
+    evaluate_at(tx, evidence, ruleset, lang, None)
+}
+
+/// Evaluates with the law as of `as_of` (the ruleset's `updated` date when
+/// `None`): rules outside their `applies_from`..`applies_until` range are
+/// not law on that day and are skipped, and rules may test the date itself
+/// as `assessment.as_of` (Art. 12g's contract-date transition, for one).
+pub fn evaluate_at(
+    tx: &Transaction,
+    evidence: &Evidence,
+    ruleset: &Ruleset,
+    lang: Lang,
+    as_of: Option<chrono::NaiveDate>,
+) -> Assessment {
+    let as_of = as_of.or(ruleset.updated());
     let hs_tiers = logic::hs_tier_masks(tx, ruleset);
-    let scope = Scope::new(tx, evidence, ruleset, &hs_tiers);
+    let scope = Scope::new(tx, evidence, ruleset, &hs_tiers).at(as_of);
     let scoring = ruleset.scoring();
     let mut trace = Trace::with_capacity(tx.goods.len() + 16);
     let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
@@ -251,6 +271,9 @@ pub fn evaluate_in(
     };
 
     for (order, rule) in ruleset.rules().iter().enumerate() {
+        if !rule.in_force(as_of) {
+            continue;
+        }
         trace.clear();
         match scope.eval(rule.condition(), &mut trace) {
             Tri::False => {}
@@ -414,6 +437,7 @@ pub fn evaluate_in(
             version: ruleset.version().to_string(),
             sha256: ruleset.sha256().to_string(),
         },
+        as_of,
         findings,
         missing: missing.into_iter().map(|(_, m)| m).collect(),
     }

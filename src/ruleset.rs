@@ -178,6 +178,9 @@ pub struct Rule {
     mitigated_by: Vec<usize>,
     /// Lowest residual severity mitigations may reach (never above `severity`).
     floor: Severity,
+    applies_from: Option<chrono::NaiveDate>,
+    applies_until: Option<chrono::NaiveDate>,
+    reviewed: Option<chrono::NaiveDate>,
 }
 
 impl Rule {
@@ -210,6 +213,26 @@ impl Rule {
     /// The condition.
     pub fn condition(&self) -> &Condition {
         &self.when
+    }
+    /// First day the rule applies (inclusive), if it has one.
+    pub fn applies_from(&self) -> Option<chrono::NaiveDate> {
+        self.applies_from
+    }
+    /// Last day the rule applies (inclusive), if it has one.
+    pub fn applies_until(&self) -> Option<chrono::NaiveDate> {
+        self.applies_until
+    }
+    /// When the rule was last checked against its sources.
+    pub fn reviewed(&self) -> Option<chrono::NaiveDate> {
+        self.reviewed
+    }
+    /// Whether the rule is law on `as_of`. Without an as-of date a dated rule
+    /// counts as in force: the assessment then says it names no date, and
+    /// evaluating more rules can only add findings, never hide one.
+    pub fn in_force(&self, as_of: Option<chrono::NaiveDate>) -> bool {
+        let Some(day) = as_of else { return true };
+        self.applies_from.is_none_or(|from| from <= day)
+            && self.applies_until.is_none_or(|until| day <= until)
     }
     /// Sources.
     pub fn citations(&self) -> &[Citation] {

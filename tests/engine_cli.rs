@@ -276,3 +276,46 @@ fn assess_text_shows_inherent_and_residual() {
     assert!(out.contains("Lowered by: Established customer"), "{out}");
     assert!(out.contains("inherent MEDIUM"), "{out}");
 }
+
+#[test]
+fn as_of_dates_the_law_and_bad_dates_exit_2() {
+    let dir = scratch("as-of");
+    // A contract of June 2023 for CHPL bearings from Germany to Kazakhstan
+    // without the no-Russia clause: no duty yet in mid-2024, a breach in 2025.
+    let tx = write(
+        &dir,
+        "tx.json",
+        r#"{"exporter":{"country":"DE"},"goods":[{"hs":"848210"}],
+            "shipment":{"destination":"KZ","contract_date":"2023-06-01"},
+            "safeguards":{"no_russia_clause":"no"}}"#,
+    );
+    let o = enduse(&["assess", &tx, "--as-of", "2024-06-01"]);
+    assert!(
+        stdout(&o).contains("Law as of 2024-06-01, ruleset version"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains("ART12G-NO-CLAUSE"), "{}", stdout(&o));
+    let o = enduse(&["assess", &tx, "--as-of", "2025-01-15", "--format", "json"]);
+    let json = stdout(&o);
+    assert!(json.contains("\"as_of\": \"2025-01-15\""), "{json}");
+    assert!(json.contains("ART12G-NO-CLAUSE"), "{json}");
+    // Without --as-of the law is the ruleset's own date.
+    let o = enduse(&["assess", &tx]);
+    assert!(stdout(&o).contains("Law as of 20"), "{}", stdout(&o));
+
+    for bad in ["2025-02-30", "yesterday", "15.01.2025", ""] {
+        let o = enduse(&["assess", &tx, "--as-of", bad]);
+        assert_eq!(o.status.code(), Some(2), "--as-of {bad:?}");
+        assert!(stderr(&o).contains("--as-of"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("not a date"), "{}", stderr(&o));
+    }
+    let in_file = write(
+        &dir,
+        "scenario.json",
+        r#"{"as_of": 20250115, "transaction": {}}"#,
+    );
+    let o = enduse(&["assess", &in_file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("\"as_of\""), "{}", stderr(&o));
+}

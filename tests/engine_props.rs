@@ -89,6 +89,13 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     let mut tx = Transaction::default();
     tx.exporter.name = "Exporter".into();
     tx.exporter.country = b.country();
+    tx.exporter.risk_assessment = b.yes_no();
+    tx.exporter.risk_assessment_reviewed = b.date();
+    tx.exporter.non_eu_subsidiaries = b.yes_no();
+    tx.exporter.subsidiaries_best_efforts = b.yes_no();
+    tx.shipment.contract_date = b.date();
+    tx.shipment.date = b.date();
+    tx.safeguards.no_belarus_clause = b.yes_no();
     for _ in 0..(b.byte() % 4) {
         tx.goods.push(GoodsLine {
             hs: Fact::Known(HsCode::parse(b.pick(HS)).unwrap()),
@@ -99,6 +106,7 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
             currency: b.currency(),
             origin: b.country(),
             manufacturer: "Maker".into(),
+            dual_use: b.yes_no(),
         });
     }
     let party = |b: &mut Bytes<'_>| Party {

@@ -333,3 +333,99 @@ fn embedded_ruleset_loads() {
     assert!(rs.rules().len() >= 3);
     assert!(!rs.hs_lists().is_empty());
 }
+
+#[test]
+fn reversed_date_range_is_refused_at_the_rule() {
+    let text = BASE.replacen(
+        "id = \"DEST-RU\"\nseverity = \"stop\"",
+        "id = \"DEST-RU\"\nseverity = \"stop\"\napplies_from = 2024-12-20\napplies_until = 2024-03-20",
+        1,
+    );
+    let e = load(&text).expect_err("reversed range accepted");
+    let p = &e.problems[0];
+    assert!(p.message.contains("reversed"), "{e}");
+    assert!(p.message.contains("DEST-RU"), "{e}");
+    assert_eq!(
+        p.position.map(|p| p.line),
+        Some(line_of("id = \"DEST-RU\"", &text))
+    );
+}
+
+#[test]
+fn a_date_that_is_not_a_date_is_refused_with_position() {
+    let text = BASE.replacen(
+        "id = \"DEST-RU\"\nseverity = \"stop\"",
+        "id = \"DEST-RU\"\nseverity = \"stop\"\napplies_from = \"2024-02-30\"",
+        1,
+    );
+    let e = load(&text).expect_err("30 February accepted");
+    let p = &e.problems[0];
+    assert!(p.message.contains("not a date"), "{e}");
+    assert_eq!(
+        p.position.map(|p| p.line),
+        Some(line_of("applies_from", &text))
+    );
+    let e = broken(
+        "severity = \"stop\"",
+        "severity = \"stop\"\nreviewed = 20241220",
+    );
+    assert!(e.problems[0].message.contains("date"), "{e}");
+}
+
+#[test]
+fn reviewed_after_the_ruleset_date_is_refused() {
+    let text = BASE
+        .replacen(
+            "title = { en = \"Test rules\" }",
+            "title = { en = \"Test rules\" }\nupdated = 2026-01-01",
+            1,
+        )
+        .replacen(
+            "severity = \"stop\"",
+            "severity = \"stop\"\nreviewed = 2026-06-01",
+            1,
+        );
+    let e = load(&text).expect_err("review after the ruleset date accepted");
+    assert!(e.problems[0].message.contains("reviewed"), "{e}");
+}
+
+#[test]
+fn a_date_fact_the_model_does_not_have_is_refused() {
+    let e = broken(
+        "when = { fact = \"shipment.destination\", in = [\"RU\", \"BY\"] }",
+        "when = { fact = \"shipment.signing_date\", after = 2023-12-18 }",
+    );
+    assert!(
+        e.problems[0].message.contains("shipment.signing_date"),
+        "{e}"
+    );
+    assert!(e.problems[0].position.is_some(), "{e}");
+}
+
+#[test]
+fn rules_apply_only_within_their_dates() {
+    use enduse::evaluate::evaluate_at;
+    use enduse::model::{Evidence, Transaction};
+    let text = BASE.replacen(
+        "id = \"DEST-RU\"\nseverity = \"stop\"",
+        "id = \"DEST-RU\"\nseverity = \"stop\"\napplies_from = 2024-03-20\napplies_until = 2024-12-19",
+        1,
+    );
+    let rs = load(&text).expect("loads");
+    let tx = Transaction::from_json(r#"{"shipment":{"destination":"RU"}}"#).expect("tx");
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let fired = |d: &str| {
+        evaluate_at(&tx, &Evidence::default(), &rs, Lang::En, day(d))
+            .findings
+            .iter()
+            .any(|f| f.rule == "DEST-RU")
+    };
+    assert!(!fired("2024-03-19"), "the day before applies_from");
+    assert!(fired("2024-03-20"), "the first day");
+    assert!(fired("2024-12-19"), "the last day");
+    assert!(!fired("2024-12-20"), "the day after applies_until");
+    // No date at all (the test ruleset names none): the rule counts as in force.
+    let a = evaluate_at(&tx, &Evidence::default(), &rs, Lang::En, None);
+    assert_eq!(a.as_of, None);
+    assert!(a.findings.iter().any(|f| f.rule == "DEST-RU"));
+}

@@ -239,3 +239,62 @@ fn every_fact_is_read_by_a_rule_or_marked_display_only() {
         "display-only but read by a rule: {read_after_all:?}"
     );
 }
+
+/// The currency test: a rule whose sources were last checked more than a
+/// year before the ruleset's date fails the build, so bringing the law up to
+/// date is a visible act (re-read the sources, then move `reviewed`).
+#[test]
+fn every_rule_was_reviewed_within_a_year_of_the_ruleset_date() {
+    let rs = ruleset();
+    let Some(updated) = rs.updated() else {
+        panic!("the default ruleset must name its date (`updated`)")
+    };
+    let mut stale = Vec::new();
+    for rule in rs.rules() {
+        match rule.reviewed() {
+            None => stale.push(format!("{}: no `reviewed` date", rule.id())),
+            Some(d) if (updated - d).num_days() > 365 => stale.push(format!(
+                "{}: reviewed {d}, more than a year before {updated}",
+                rule.id()
+            )),
+            Some(_) => {}
+        }
+    }
+    assert!(stale.is_empty(), "stale rules:\n{}", stale.join("\n"));
+}
+
+/// The obligations of issue 14 are present, dated and at the severity the
+/// policy gives a breached legal duty.
+#[test]
+fn contract_duties_are_dated_and_stop() {
+    let rs = ruleset();
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    for (id, severity, from) in [
+        ("ART12G-NO-CLAUSE", Severity::Stop, Some("2024-03-20")),
+        (
+            "ART8G-NO-BELARUS-CLAUSE",
+            Severity::Stop,
+            Some("2024-07-01"),
+        ),
+        (
+            "ART12GB-NO-RISK-ASSESSMENT",
+            Severity::Stop,
+            Some("2024-12-26"),
+        ),
+        (
+            "ART12GB-ASSESSMENT-STALE",
+            Severity::High,
+            Some("2024-12-26"),
+        ),
+        ("ART8A-SUBSIDIARIES", Severity::High, None),
+        ("DUAL-USE-LICENCE", Severity::High, None),
+        ("TRANSIT-RU-BY", Severity::Stop, None),
+        ("TRANSIT-RU-BY-OTHER", Severity::High, None),
+    ] {
+        let Some(rule) = rs.rules().iter().find(|r| r.id() == id) else {
+            panic!("{id} missing")
+        };
+        assert_eq!(rule.severity(), severity, "{id}");
+        assert_eq!(rule.applies_from(), from.and_then(day), "{id}");
+    }
+}

@@ -9,7 +9,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use enduse::evaluate::{Assessment, Rating, evaluate};
+use enduse::evaluate::{Assessment, Rating, evaluate_at};
+use enduse::lang::Lang;
 use enduse::model::{Evidence, Transaction};
 use enduse::ruleset::{Ruleset, Severity};
 use serde::Deserialize;
@@ -24,6 +25,10 @@ struct Scenario {
     expect: Expect,
     #[serde(default)]
     evidence: Evidence,
+    /// The date the law is applied as of (`enduse assess` reads it too);
+    /// absent = the ruleset's `updated` date.
+    #[serde(default)]
+    as_of: Option<chrono::NaiveDate>,
     /// Parsed separately through `Transaction::from_json` (schema migration).
     transaction: serde_json::Value,
 }
@@ -81,7 +86,7 @@ fn check(path: &Path, ruleset: &Ruleset) -> Vec<String> {
     if scenario.description.trim().is_empty() {
         return vec!["description is empty".into()];
     }
-    let a = evaluate(&tx, &scenario.evidence, ruleset);
+    let a = evaluate_at(&tx, &scenario.evidence, ruleset, Lang::En, scenario.as_of);
     let fired = |id: &str| a.findings.iter().any(|f| f.rule == id);
     let mut problems = Vec::new();
     for id in scenario

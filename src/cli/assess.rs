@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use enduse::evaluate::{Assessment, Rating, evaluate_in};
+use enduse::evaluate::{Assessment, Rating, evaluate_at};
 use enduse::lang::Lang;
 use enduse::model::{Evidence, Transaction};
 use enduse::party_screening::{screen_parties, to_evidence};
@@ -41,6 +41,16 @@ pub struct AssessArgs {
     /// Language of titles, explanations and mitigations.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
+    /// Apply the law as of this date (YYYY-MM-DD); overrides an `as_of` in
+    /// FILE. Default: the ruleset's `updated` date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// A date given on the command line or in FILE, with what it was for the message.
+fn parse_as_of(text: &str, what: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{what}: \"{text}\" is not a date (YYYY-MM-DD): {e}"))
 }
 
 /// Output format.
@@ -96,7 +106,9 @@ pub fn load_ruleset(path: Option<&Path>) -> Result<Ruleset, String> {
     }
 }
 
-fn load_input(args: &AssessArgs) -> Result<(Transaction, Evidence), String> {
+type Input = (Transaction, Evidence, Option<chrono::NaiveDate>);
+
+fn load_input(args: &AssessArgs) -> Result<Input, String> {
     let text = read(&args.file, "transaction file")?;
     let name = args.file.display();
     let value: serde_json::Value =
@@ -130,7 +142,19 @@ fn load_input(args: &AssessArgs) -> Result<(Transaction, Evidence), String> {
         // would otherwise speak for lists that were not searched now.
         evidence.screening = to_evidence(&results, index.lists());
     }
-    Ok((tx, evidence))
+    let mut as_of = match value.get("as_of") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(d)) => Some(parse_as_of(d, &format!("{name}: \"as_of\""))?),
+        Some(other) => {
+            return Err(format!(
+                "{name}: \"as_of\" must be a date string such as \"2025-01-31\", found {other}"
+            ));
+        }
+    };
+    if let Some(d) = &args.as_of {
+        as_of = Some(parse_as_of(d, "--as-of")?);
+    }
+    Ok((tx, evidence, as_of))
 }
 
 /// Runs `enduse assess`.
@@ -141,15 +165,15 @@ pub fn run(args: &AssessArgs) -> ExitCode {
         LangArg::Kk => Lang::Kk,
     };
     let loaded = load_ruleset(args.ruleset.as_deref())
-        .and_then(|rs| load_input(args).map(|(tx, ev)| (rs, tx, ev)));
-    let (ruleset, tx, evidence) = match loaded {
+        .and_then(|rs| load_input(args).map(|(tx, ev, as_of)| (rs, tx, ev, as_of)));
+    let (ruleset, tx, evidence, as_of) = match loaded {
         Ok(x) => x,
         Err(message) => {
             eprintln!("enduse assess: {message}");
             return ExitCode::from(EXIT_INPUT);
         }
     };
-    let assessment = evaluate_in(&tx, &evidence, &ruleset, lang);
+    let assessment = evaluate_at(&tx, &evidence, &ruleset, lang, as_of);
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&assessment) {
             Ok(json) => println!("{json}"),
@@ -168,6 +192,17 @@ pub fn run(args: &AssessArgs) -> ExitCode {
     match threshold {
         Some(t) if assessment.rating >= t => ExitCode::from(EXIT_FAIL_ON),
         _ => ExitCode::SUCCESS,
+    }
+}
+
+/// "Law as of 2025-01-31, ruleset version 2026.12.1": the line every printout carries.
+pub fn law_as_of_line(a: &Assessment) -> String {
+    match a.as_of {
+        Some(d) => format!("Law as of {d}, ruleset version {}", a.ruleset.version),
+        None => format!(
+            "Law as of: no date given (the ruleset names none), ruleset version {}",
+            a.ruleset.version
+        ),
     }
 }
 
@@ -195,6 +230,7 @@ pub fn text_report(a: &Assessment, lang: Lang) -> String {
         "Ruleset: {} {} (sha256 {})",
         a.ruleset.id, a.ruleset.version, a.ruleset.sha256
     );
+    let _ = writeln!(s, "{}", law_as_of_line(a));
     let _ = writeln!(s, "\nFindings ({}):", a.findings.len());
     if a.findings.is_empty() {
         let _ = writeln!(s, "  none");

@@ -146,6 +146,8 @@ pub struct Scope<'a> {
     hop: Option<(usize, &'a Hop)>,
     /// `hs_tiers[line * lists + list]`: bitmask of the list's tiers containing the line's code.
     hs_tiers: &'a [u64],
+    /// The date the law is applied as of (`assessment.as_of`); `None` = not stated.
+    as_of: Option<chrono::NaiveDate>,
 }
 
 /// Which tiers of which HS list each goods line falls under, computed once per
@@ -178,7 +180,13 @@ impl<'a> Scope<'a> {
             party: None,
             hop: None,
             hs_tiers,
+            as_of: None,
         }
+    }
+
+    /// This scope applying the law as of `as_of` (the `assessment.as_of` fact).
+    pub fn at(self, as_of: Option<chrono::NaiveDate>) -> Scope<'a> {
+        Scope { as_of, ..self }
     }
 
     /// This scope visiting goods line `index`, if it exists.
@@ -230,6 +238,21 @@ impl<'a> Scope<'a> {
     /// a line or party this scope does not have (the loader rules that out).
     pub fn value(&self, fact: FactPath) -> Option<(Value<'a>, Located)> {
         match fact {
+            FactPath::Top(TopFact::AsOf) => Some((
+                self.as_of.map_or(Value::Unknown, Value::Date),
+                self.top_location(TopFact::AsOf),
+            )),
+            FactPath::Top(TopFact::RiskAssessmentAgeDays) => {
+                let reviewed = self.tx.exporter.risk_assessment_reviewed.known();
+                let age = match (self.as_of, reviewed) {
+                    (Some(day), Some(reviewed)) => {
+                        Value::Number((day - *reviewed).num_days() as f64)
+                    }
+                    _ => Value::Unknown,
+                };
+                // Located at the review date: that is the answer to give.
+                Some((age, Located::Top(TopFact::RiskAssessmentReviewed)))
+            }
             FactPath::Top(t) => Some((top_value(t, self.tx, self.ev), self.top_location(t))),
             FactPath::Party(sel, f) => {
                 let (r, p) = match selector_ref(sel) {

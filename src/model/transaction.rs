@@ -172,6 +172,18 @@ pub struct Exporter {
     pub name: String,
     /// Country of establishment (decides which regime applies, e.g. EU Art. 12g).
     pub country: Fact<Country>,
+    /// Whether the exporter has a documented assessment of the risk that its
+    /// goods are re-exported to Russia or Belarus (EU Art. 12gb of 833/2014,
+    /// Art. 8ga of 765/2006): part of the exporter profile, asked once.
+    pub risk_assessment: Answer,
+    /// When that risk assessment was last reviewed; the law asks for it to be
+    /// kept up to date, so a stale date is a finding of its own.
+    pub risk_assessment_reviewed: Fact<NaiveDate>,
+    /// Whether the exporter owns or controls companies outside the EU (Art. 8a).
+    pub non_eu_subsidiaries: Answer,
+    /// Whether it has measures in place (best efforts) so that those companies
+    /// do not undermine the sanctions (Art. 8a of 833/2014).
+    pub subsidiaries_best_efforts: Answer,
 }
 
 /// One product line of the order.
@@ -194,6 +206,10 @@ pub struct GoodsLine {
     pub origin: Fact<Country>,
     /// Manufacturer or brand.
     pub manufacturer: String,
+    /// Whether the item is listed in Annex I of Regulation (EU) 2021/821
+    /// (dual-use) or, for US-origin items, classified other than EAR99: an
+    /// export-licence question, answered by the exporter's classification.
+    pub dual_use: Answer,
 }
 
 /// The counterparties of the transaction.
@@ -295,6 +311,11 @@ pub struct Shipment {
     pub transit_list_complete: Answer,
     /// Whether the buyer is vague about delivery dates (schema 2).
     pub vague_delivery_dates: Answer,
+    /// When the sales contract was concluded: duties such as Art. 12g depend
+    /// on it (contracts before 19 December 2023 had until 20 December 2024).
+    pub contract_date: Fact<NaiveDate>,
+    /// Planned (or actual) shipment date.
+    pub date: Fact<NaiveDate>,
 }
 
 /// Payment arrangements.
@@ -354,6 +375,8 @@ pub struct Signals {
 pub struct Safeguards {
     /// Contract forbids re-export to and use in Russia (EU Art. 12g "No Russia clause").
     pub no_russia_clause: Answer,
+    /// Contract forbids re-export to and use in Belarus (Art. 8g of 765/2006 "No Belarus clause").
+    pub no_belarus_clause: Answer,
     /// A signed end-use statement has been obtained.
     pub end_use_statement: Answer,
     /// The contract grants audit or post-shipment verification rights.

@@ -98,6 +98,12 @@ fact_enum! {
     /// A fact about the transaction as a whole.
     TopFact {
         ExporterCountry = "exporter.country", FactKind::Country, "Exporter's country";
+        RiskAssessment = "exporter.risk_assessment", ANSWER, "Documented assessment of the risk of re-export to Russia or Belarus";
+        RiskAssessmentReviewed = "exporter.risk_assessment_reviewed", FactKind::Date, "Date the re-export risk assessment was last reviewed";
+        RiskAssessmentAgeDays = "exporter.risk_assessment_age_days", FactKind::Number, "Days from the risk assessment's last review to the as-of date";
+        NonEuSubsidiaries = "exporter.non_eu_subsidiaries", ANSWER, "Owns or controls companies outside the EU";
+        SubsidiariesBestEfforts = "exporter.subsidiaries_best_efforts", ANSWER, "Measures so that non-EU subsidiaries do not undermine the sanctions";
+        AsOf = "assessment.as_of", FactKind::Date, "Date the law is applied as of";
         GoodsCount = "goods.count", FactKind::Number, "Number of goods lines";
         IntermediariesCount = "intermediaries.count", FactKind::Number, "Number of intermediaries";
         EndUseDescription = "end_use.description", FactKind::Text, "Declared end use";
@@ -115,6 +121,8 @@ fact_enum! {
         LastMinuteChanges = "shipment.last_minute_changes", ANSWER, "Last-minute changes to shipping instructions";
         TransitListComplete = "shipment.transit_list_complete", ANSWER, "Transit countries are the whole route";
         VagueDeliveryDates = "shipment.vague_delivery_dates", ANSWER, "Vague delivery dates";
+        ContractDate = "shipment.contract_date", FactKind::Date, "Date the sales contract was concluded";
+        ShipmentDate = "shipment.date", FactKind::Date, "Planned shipment date";
         PayerName = "payment.payer_name", FactKind::Text, "Payer";
         PayerCountry = "payment.payer_country", FactKind::Country, "Payer's country";
         BankCountry = "payment.bank_country", FactKind::Country, "Paying bank's country";
@@ -135,6 +143,7 @@ fact_enum! {
         SeveralEndUsers = "signals.several_end_users", ANSWER, "Several end users";
         CommunicationsFromThirdParty = "signals.communications_from_third_party", ANSWER, "Communications from someone other than the buyer";
         NoRussiaClause = "safeguards.no_russia_clause", ANSWER, "Contractual no-re-export-to-Russia clause";
+        NoBelarusClause = "safeguards.no_belarus_clause", ANSWER, "Contractual no-re-export-to-Belarus clause";
         EndUseStatement = "safeguards.end_use_statement", ANSWER, "Signed end-use statement";
         AuditRights = "safeguards.audit_rights", ANSWER, "Audit or post-shipment verification rights";
         ReExportNotification = "safeguards.re_export_notification", ANSWER, "Re-export notification duty";
@@ -211,6 +220,7 @@ fact_enum! {
         Currency = "currency", FactKind::Currency, "currency";
         Origin = "origin", FactKind::Country, "country of origin";
         Manufacturer = "manufacturer", FactKind::Text, "manufacturer or brand";
+        DualUse = "dual_use", ANSWER, "dual-use listed or classified other than EAR99";
         Number = "number", FactKind::Number, "line number";
     }
 }
@@ -222,6 +232,14 @@ fact_enum! {
 /// fails when a fact is neither read by a rule or mitigation nor listed here,
 /// and when a fact listed here is read after all.
 pub const DISPLAY_ONLY: &[(&str, &str)] = &[
+    (
+        "exporter.risk_assessment_reviewed",
+        "rules read it as exporter.risk_assessment_age_days (its age on the as-of date); the date itself is shown",
+    ),
+    (
+        "shipment.date",
+        "the planned shipment date is shown and recorded; the law's date is the assessment's as-of date",
+    ),
     (
         "shipment.transit_count",
         "the road route to Central Asia that avoids Russia crosses five countries: a count of transit countries is no red flag by itself",
@@ -491,8 +509,16 @@ fn text(s: &str) -> Value<'_> {
 pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Value<'a> {
     use TopFact as T;
     let count = |n: usize| Value::Number(n as f64);
+    let date = |d: &Fact<NaiveDate>| d.known().map_or(Value::Unknown, |d| Value::Date(*d));
     match fact {
         T::ExporterCountry => country(&tx.exporter.country),
+        T::RiskAssessment => answer(tx.exporter.risk_assessment),
+        T::RiskAssessmentReviewed => date(&tx.exporter.risk_assessment_reviewed),
+        T::NonEuSubsidiaries => answer(tx.exporter.non_eu_subsidiaries),
+        T::SubsidiariesBestEfforts => answer(tx.exporter.subsidiaries_best_efforts),
+        // The as-of date is the evaluation's, not the transaction's: the
+        // evaluator's scope answers it (`evaluate::evaluate_at`).
+        T::AsOf | T::RiskAssessmentAgeDays => Value::Unknown,
         T::GoodsCount => count(tx.goods.len()),
         T::IntermediariesCount => count(tx.parties.intermediaries.len()),
         T::EndUseDescription => text(&tx.end_use.description),
@@ -516,6 +542,8 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::FreightForwarderNamed => answer(tx.shipment.freight_forwarder.is_some().into()),
         T::ForwarderIsFinalDestination => answer(tx.shipment.forwarder_is_final_destination),
         T::LastMinuteChanges => answer(tx.shipment.last_minute_changes),
+        T::ContractDate => date(&tx.shipment.contract_date),
+        T::ShipmentDate => date(&tx.shipment.date),
         T::PayerName => text(&tx.payment.payer_name),
         T::PayerCountry => country(&tx.payment.payer_country),
         T::BankCountry => country(&tx.payment.bank_country),
@@ -541,6 +569,7 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::DeclinesInstallation => answer(tx.signals.declines_installation),
         T::UnfamiliarWithProduct => answer(tx.signals.unfamiliar_with_product),
         T::NoRussiaClause => answer(tx.safeguards.no_russia_clause),
+        T::NoBelarusClause => answer(tx.safeguards.no_belarus_clause),
         T::EndUseStatement => answer(tx.safeguards.end_use_statement),
         T::AuditRights => answer(tx.safeguards.audit_rights),
         T::ReExportNotification => answer(tx.safeguards.re_export_notification),
@@ -670,6 +699,7 @@ pub fn line_value(field: LineField, index: usize, line: &GoodsLine) -> Value<'_>
         F::Currency => currency(&line.currency),
         F::Origin => country(&line.origin),
         F::Manufacturer => text(&line.manufacturer),
+        F::DualUse => answer(line.dual_use),
         F::Number => Value::Number(index as f64 + 1.0),
     }
 }

@@ -277,6 +277,35 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         for m in &r.mitigations {
             ck.text(at, m, "mitigation");
         }
+        let applies_from = r.applies_from.map(|d| d.0);
+        let applies_until = r.applies_until.map(|d| d.0);
+        if let (Some(from), Some(until)) = (applies_from, applies_until)
+            && until < from
+        {
+            {
+                ck.at(
+                    at,
+                    format!(
+                        "rule \"{}\": applies_until ({until}) is before applies_from ({from}); the date range is reversed",
+                        r.id.get_ref()
+                    ),
+                );
+            }
+        }
+        let reviewed = r.reviewed.map(|d| d.0);
+        if let (Some(reviewed), Some(updated)) = (reviewed, raw.ruleset.updated.map(|d| d.0))
+            && reviewed > updated
+        {
+            {
+                ck.at(
+                    at,
+                    format!(
+                        "rule \"{}\": reviewed ({reviewed}) is after the ruleset's `updated` date ({updated})",
+                        r.id.get_ref()
+                    ),
+                );
+            }
+        }
         let when = compiler.compile(&r.when);
         let bindings = compiler.bindings;
 
@@ -386,6 +415,9 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
                 mitigations: r.mitigations.clone(),
                 mitigated_by,
                 floor,
+                applies_from,
+                applies_until,
+                reviewed,
             });
         }
     }

@@ -133,6 +133,15 @@ pub(super) struct RawRule {
     /// The lowest residual severity mitigations may bring the rule to.
     #[serde(default)]
     pub floor: Option<Spanned<Severity>>,
+    /// First day the rule's duty or prohibition applies (inclusive).
+    #[serde(default)]
+    pub applies_from: Option<RawDate>,
+    /// Last day it applies (inclusive).
+    #[serde(default)]
+    pub applies_until: Option<RawDate>,
+    /// When the rule was last checked against its sources.
+    #[serde(default)]
+    pub reviewed: Option<RawDate>,
 }
 
 /// Every key any condition shape may use; the loader checks that exactly one shape is present.
