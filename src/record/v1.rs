@@ -16,7 +16,7 @@ mod values;
 pub use declaration::{
     Commitments, CustomerRole, DeclarationRequest, DeclarationResponse, DeclarationSignatory,
     DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem, Disposition, Forwarding,
-    HopDocuments,
+    HopDocuments, MAX_HOP,
 };
 pub use record::{
     Answer, Assessment, ChainHop, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter,
