@@ -116,5 +116,9 @@ fn describe(report: &VerifyReport) -> String {
             format!("format version {version} is not supported by this build")
         }
         VerifyState::Malformed { reason } => reason.clone(),
+        VerifyState::LocatorDamaged { .. } => {
+            "the content and its signature hold, but the leaf map (which names changed fields) was edited; ask for a fresh copy".into()
+        }
+        VerifyState::Refused { refusal } => format!("refused unread: {refusal}"),
     }
 }
