@@ -132,8 +132,10 @@ mod tests {
 
     #[test]
     fn every_answer_is_a_line() {
-        let mut tx = Transaction::default();
-        tx.reference = "PO-117".into();
+        let mut tx = Transaction {
+            reference: "PO-117".into(),
+            ..Transaction::default()
+        };
         tx.parties.buyer.name = "Steppe Trade LLP".into();
         tx.goods.push(crate::model::GoodsLine {
             description: "Bearings".into(),

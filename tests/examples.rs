@@ -79,7 +79,7 @@ fn next(name: &str, code: &str, id_text: &str) -> NextParty {
     party.country = Some(country(code));
     NextParty {
         request_id: id(id_text),
-        party,
+        party: (&party).into(),
         language: enduse::lang::Lang::Ru,
         created: created(),
     }
