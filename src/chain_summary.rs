@@ -102,11 +102,13 @@ mod tests {
         let csv = chain_csv(&tx);
         let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
         assert_eq!(rows.len(), 1 + 2 * 2);
-        assert!(rows[0].starts_with("hop,party,country,role"));
+        assert!(rows[0].starts_with("\"hop\",\"party\",\"country\",\"role\""));
         assert_eq!(
             rows[1],
-            "1,'=KazPumpMash,KZ,re_exporter,,,1,848210,Bearings,4000,4000,pcs,,,ESF-1,,SNT-9,\"GO, 17\""
+            "\"1\",\"'=KazPumpMash\",\"KZ\",\"re_exporter\",\"\",\"\",\"1\",\"848210\",\"Bearings\",\"4000\",\"4000\",\"pcs\",\"\",\"\",\"ESF-1\",\"\",\"SNT-9\",\"GO, 17\""
         );
-        assert!(rows[4].starts_with("2,Bishkek Pump,KG,end_user,,2026-10-23,2,,Seals,,,"));
+        assert!(rows[4].starts_with(
+            "\"2\",\"Bishkek Pump\",\"KG\",\"end_user\",\"\",\"2026-10-23\",\"2\",\"\",\"Seals\","
+        ));
     }
 }

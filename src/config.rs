@@ -12,6 +12,7 @@
 //! the file in one round trip. The web app shows the same list on the page; the
 //! CLI prints it with `enduse config check`.
 
+use crate::strict_json::{self, Bounds, JsonError, Strings};
 use std::fmt;
 
 use serde::Serialize;
@@ -527,6 +528,10 @@ pub enum ConfigError {
         /// The parser's message.
         message: String,
     },
+    /// JSON that the strict reader refuses: a duplicate name, an unsafe
+    /// integer, too deep, too many values (see [`crate::strict_json`]).
+    #[error("config.json is refused: {0}")]
+    Refused(JsonError),
     /// JSON, but with wrong or unknown fields.
     #[error("config.json has {} problem(s):\n{}", .0.len(), list(.0))]
     Invalid(Vec<Problem>),
@@ -559,10 +564,23 @@ impl HostConfig {
                 limit: MAX_CONFIG_BYTES,
             });
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| ConfigError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: syntax_message(&e),
+        let value: Value = strict_json::parse_str(text, &CONFIG_BOUNDS).map_err(|e| match e {
+            JsonError::Syntax {
+                line,
+                column,
+                message,
+            } => ConfigError::Syntax {
+                line,
+                column,
+                message,
+            },
+            JsonError::Empty => ConfigError::Syntax {
+                line: 1,
+                column: 0,
+                message: "the file is empty".into(),
+            },
+            JsonError::TooLarge { size, limit } => ConfigError::TooLarge { bytes: size, limit },
+            other => ConfigError::Refused(other),
         })?;
         let mut v = Validator::default();
         let config = v.config(&value);
@@ -585,14 +603,15 @@ impl HostConfig {
     }
 }
 
-/// serde_json appends " at line L column C"; we report those separately.
-fn syntax_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text.get(..i).unwrap_or(&text).to_string(),
-        None => text,
-    }
-}
+/// How `config.json` is read: one reading (duplicate names refused), text a
+/// host typed normalised to NFC, bounded well above any real file.
+const CONFIG_BOUNDS: Bounds = Bounds {
+    max_bytes: MAX_CONFIG_BYTES,
+    max_depth: 16,
+    max_key_bytes: 128,
+    max_values: 20_000,
+    strings: Strings::Normalise,
+};
 
 /// Walks the JSON value, building the config and collecting problems.
 #[derive(Default)]

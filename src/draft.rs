@@ -7,6 +7,7 @@
 //!   exported) instead of being dropped by a failed parse;
 //! - a store written by a *newer* app is refused, never overwritten.
 
+use crate::strict_json::{self, Bounds, Strings};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -121,6 +122,17 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
+/// How the stored drafts are read: one reading (duplicate names refused), text
+/// normalised to NFC (people type decomposed accents; nothing typed is lost),
+/// bounded so that a corrupted store costs bounded memory.
+const STORE_BOUNDS: Bounds = Bounds {
+    max_bytes: MAX_STORE_BYTES,
+    max_depth: 32,
+    max_key_bytes: 256,
+    max_values: 1_000_000,
+    strings: Strings::Normalise,
+};
+
 impl DraftStore {
     /// Reads a store from its stored text, migrating older schemas.
     /// `None` (nothing stored yet) gives an empty store.
@@ -131,8 +143,8 @@ impl DraftStore {
         if text.len() > MAX_STORE_BYTES {
             return Err(DraftStoreError::TooLarge(text.len()));
         }
-        let mut value: Value =
-            serde_json::from_str(text).map_err(|e| DraftStoreError::Malformed(e.to_string()))?;
+        let mut value: Value = strict_json::parse_str(text, &STORE_BOUNDS)
+            .map_err(|e| DraftStoreError::Malformed(e.to_string()))?;
         let mut version = match &value {
             Value::Array(_) => 0,
             Value::Object(map) => match map.get("schema_version").and_then(Value::as_u64) {

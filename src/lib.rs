@@ -23,4 +23,6 @@ pub mod ruleset;
 pub mod screening;
 pub mod screening_batch;
 pub mod screening_files;
+pub mod strict_json;
+pub mod unicode_nfc;
 pub mod version;

@@ -183,11 +183,15 @@ mod tests {
         let out = results_csv(&results);
         let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(lines.len(), 5, "{out}");
-        assert_eq!(lines[0], RESULT_COLUMNS.join(","));
-        assert!(lines[1].starts_with("ТОО «Альфа Трейд»,potential match,"));
-        assert!(lines[1].contains(",targets.simple.csv,X-1,Alfa Trade LLP,"));
-        assert!(lines[2].starts_with("\"'=HYPERLINK(\"\"x\"\")\",no list match,"));
-        assert_eq!(lines[3], "Northwind,no list match,,,,,,,0");
+        let header: Vec<String> = RESULT_COLUMNS.iter().map(|c| format!("\"{c}\"")).collect();
+        assert_eq!(lines[0], header.join(","));
+        assert!(lines[1].starts_with("\"ТОО «Альфа Трейд»\",\"potential match\","));
+        assert!(lines[1].contains(",\"targets.simple.csv\",\"X-1\",\"Alfa Trade LLP\","));
+        assert!(lines[2].starts_with("\"'=HYPERLINK(\"\"x\"\")\",\"no list match\","));
+        assert_eq!(
+            lines[3],
+            "\"Northwind\",\"no list match\",\"\",\"\",\"\",\"\",\"\",\"\",\"0\""
+        );
         assert_eq!(lines[4], "");
     }
 }

@@ -138,9 +138,10 @@ fn envelope_tampering_is_reported_precisely() {
 
     let mut leaf_changed = envelope.clone();
     leaf_changed["leaves"]["body.assessment.score"] = Value::String(Digest::of(b"x").to_string());
+    // The body and its signature hold: "signature valid; locator damaged".
     assert_eq!(
         state(&leaf_changed.to_string()),
-        VerifyState::Altered {
+        VerifyState::LocatorDamaged {
             paths: vec!["leaves[\"body.assessment.score\"]".into()]
         }
     );

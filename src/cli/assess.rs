@@ -1,5 +1,6 @@
 //! `enduse assess`: rate a transaction file against the embedded or a given ruleset.
 
+use crate::text::safe_output;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -182,7 +183,7 @@ pub fn run(args: &AssessArgs) -> ExitCode {
                 return ExitCode::from(EXIT_INPUT);
             }
         },
-        Format::Text => print!("{}", text_report(&assessment, lang)),
+        Format::Text => print!("{}", safe_output(&text_report(&assessment, lang))),
     }
     let threshold = args.fail_on.map(|f| match f {
         FailOn::Medium => Rating::Medium,

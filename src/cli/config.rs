@@ -5,6 +5,7 @@
 //! site root — and a ruleset override is loaded with the same code the web app
 //! uses, so a host learns of a broken ruleset here rather than from users.
 
+use crate::text::shown;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -55,7 +56,11 @@ fn check(file: &Path, skip_files: bool) -> ExitCode {
         Ok(config) => config,
         Err(e) => {
             for problem in e.problems() {
-                eprintln!("{}: {problem}", file.display());
+                eprintln!(
+                    "{}: {}",
+                    shown(&file.display().to_string()),
+                    shown(&problem.to_string())
+                );
             }
             eprintln!(
                 "enduse config check: {} is not a valid host configuration",
@@ -72,7 +77,11 @@ fn check(file: &Path, skip_files: bool) -> ExitCode {
     };
     if !problems.is_empty() {
         for problem in &problems {
-            eprintln!("{}: {problem}", file.display());
+            eprintln!(
+                "{}: {}",
+                shown(&file.display().to_string()),
+                shown(&problem.to_string())
+            );
         }
         eprintln!(
             "enduse config check: {} names files that are missing or invalid",

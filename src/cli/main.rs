@@ -11,6 +11,7 @@ mod assess;
 mod config;
 mod ruleset;
 mod screen;
+mod text;
 mod verify;
 mod verify_chain;
 

@@ -13,6 +13,8 @@ use enduse::screening::{
     ScreenOptions, ScreeningIndex, ScreeningResult,
 };
 
+use crate::text::{safe_output, shown};
+
 /// Arguments of `enduse screen`.
 #[derive(Args)]
 pub struct ScreenArgs {
@@ -278,6 +280,8 @@ fn read_names_csv(path: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// Names, list entries and file names come from files: each field is
+/// escaped (`text::shown`) so none can forge a line of the report.
 fn print_text(
     index: &ScreeningIndex,
     results: &[ScreeningResult],
@@ -285,6 +289,7 @@ fn print_text(
     today: chrono::NaiveDate,
     max_age_days: u32,
 ) {
+    let mut out = String::new();
     for list in index.lists() {
         let date = match (list.published, list.freshness(today, max_age_days)) {
             (Some(d), Freshness::Stale { age_days, .. }) => format!(
@@ -299,60 +304,72 @@ fn print_text(
         let attached: String = list
             .attached
             .iter()
-            .map(|a| format!(" + {} ({} rows)", a.file_name, a.rows))
+            .map(|a| format!(" + {} ({} rows)", shown(&a.file_name), a.rows))
             .collect();
-        println!(
-            "list: {} — {}, {} entries{date}, sha256 {}{attached}",
-            list.file_name, list.format, list.entry_count, list.sha256
-        );
+        out.push_str(&format!(
+            "list: {} — {}, {} entries{date}, sha256 {}{attached}\n",
+            shown(&list.file_name),
+            list.format,
+            list.entry_count,
+            list.sha256
+        ));
     }
-    println!(
-        "thresholds: potential match ≥ {:.2}, review ≥ {:.2}\n",
+    out.push_str(&format!(
+        "thresholds: potential match ≥ {:.2}, review ≥ {:.2}\n\n",
         opts.threshold(),
         opts.review_threshold()
-    );
+    ));
     for result in results {
-        println!(
-            "{:?}: {}",
-            result.query,
+        out.push_str(&format!(
+            "\"{}\": {}\n",
+            shown(&result.query),
             result.outcome.label().to_uppercase()
-        );
+        ));
         for hit in &result.hits {
             let programmes = if hit.programmes.is_empty() {
                 String::new()
             } else {
-                format!(" [{}]", hit.programmes.join(", "))
+                format!(" [{}]", shown(&hit.programmes.join(", ")))
             };
             let basis = match hit.basis {
                 HitBasis::Name => "",
                 HitBasis::Identifier => " (shares an identifier)",
                 HitBasis::Address => " (shares an address)",
             };
-            println!(
-                "  {} {}{basis} — {} #{} {}{programmes}",
-                hit.score, hit.outcome, hit.list, hit.entry_id, hit.entry_name
-            );
+            out.push_str(&format!(
+                "  {} {}{basis} — {} #{} {}{programmes}\n",
+                hit.score,
+                hit.outcome,
+                shown(&hit.list),
+                shown(&hit.entry_id),
+                shown(&hit.entry_name)
+            ));
             if let Some(source) = &hit.source {
-                println!("      list: {source}");
+                out.push_str(&format!("      list: {}\n", shown(source)));
             }
             if let Some(licence) = &hit.licence {
-                println!(
-                    "      licence requirement: {}; policy: {}",
-                    licence.requirement.as_deref().unwrap_or("not stated"),
-                    licence.policy.as_deref().unwrap_or("not stated")
-                );
+                out.push_str(&format!(
+                    "      licence requirement: {}; policy: {}\n",
+                    shown(licence.requirement.as_deref().unwrap_or("not stated")),
+                    shown(licence.policy.as_deref().unwrap_or("not stated"))
+                ));
             }
             for a in &hit.attributes {
-                println!(
-                    "      {} {:?}: query {:?}, list {:?} ({:+.2})",
-                    a.attribute, a.agreement, a.query, a.listed, a.adjustment
-                );
+                out.push_str(&format!(
+                    "      {} {:?}: query \"{}\", list \"{}\" ({:+.2})\n",
+                    a.attribute,
+                    a.agreement,
+                    shown(&a.query),
+                    shown(&a.listed),
+                    a.adjustment
+                ));
             }
             if hit.matched_name != hit.entry_name {
-                println!(
-                    "      matched {:?} ({:?})",
-                    hit.matched_name, hit.matched_name_kind
-                );
+                out.push_str(&format!(
+                    "      matched \"{}\" ({:?})\n",
+                    shown(&hit.matched_name),
+                    hit.matched_name_kind
+                ));
             }
             let pairs: Vec<String> = hit
                 .pairs
@@ -360,23 +377,24 @@ fn print_text(
                 .map(|p| {
                     format!(
                         "{}≈{} {:.2}×{:.1}",
-                        p.query,
-                        p.entry,
+                        shown(&p.query),
+                        shown(&p.entry),
                         p.similarity.value(),
                         p.weight
                     )
                 })
                 .collect();
             if !pairs.is_empty() {
-                println!("      pairs: {}", pairs.join(", "));
+                out.push_str(&format!("      pairs: {}\n", pairs.join(", ")));
             }
             if !hit.unmatched_query.is_empty() || !hit.unmatched_entry.is_empty() {
-                println!(
-                    "      unmatched: query [{}], entry [{}]",
-                    hit.unmatched_query.join(" "),
-                    hit.unmatched_entry.join(" ")
-                );
+                out.push_str(&format!(
+                    "      unmatched: query [{}], entry [{}]\n",
+                    shown(&hit.unmatched_query.join(" ")),
+                    shown(&hit.unmatched_entry.join(" "))
+                ));
             }
         }
     }
+    print!("{}", safe_output(&out));
 }

@@ -3,7 +3,12 @@
 //!
 //! Exit status tells scripts the verdict without parsing output:
 //! 0 valid (intact and signed), 1 altered or bad signature, 2 intact but
-//! unsigned, 3 unsupported format version, 4 unreadable or malformed.
+//! unsigned, 3 unsupported format version, 4 unreadable, malformed or refused
+//! (a bound or the one-reading rule), 5 content authentic (digest and any
+//! signature hold) but the leaf map that locates fields was edited.
+//!
+//! Text output escapes every character from the document that could forge a
+//! terminal line (`text::shown`); JSON output is exact.
 //! For a chain: 0 continuous with every hop declared and signed, 1 broken,
 //! 2 continuous but not every hop signed (unsigned, flagged or awaiting).
 
@@ -15,6 +20,8 @@ use clap::{Args, ValueEnum};
 use enduse::record::chain::is_chain_file;
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::{SignatureState, VerifyReport, VerifyState, decode_fragment, verify};
+
+use crate::text::{safe_output, shown};
 
 /// Arguments of `enduse verify`.
 #[derive(Args)]
@@ -64,7 +71,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         },
     };
     match args.format {
-        OutputFormat::Text => print!("{}", render_text(&args.file, &report)),
+        OutputFormat::Text => print!("{}", safe_output(&render_text(&args.file, &report))),
         OutputFormat::Json => {
             let json = serde_json::json!({
                 "file": args.file.display().to_string(),
@@ -88,7 +95,8 @@ fn exit_code(state: &VerifyState) -> u8 {
         VerifyState::Altered { .. } => 1,
         VerifyState::Unsigned => 2,
         VerifyState::UnsupportedVersion { .. } => 3,
-        VerifyState::Malformed { .. } => 4,
+        VerifyState::Malformed { .. } | VerifyState::Refused { .. } => 4,
+        VerifyState::LocatorDamaged { .. } => 5,
     }
 }
 
@@ -113,7 +121,7 @@ fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
     let what = report
         .kind
         .map_or_else(|| "document".to_string(), |kind| kind.to_string());
-    let mut out = format!("{}: {what}\n", path.display());
+    let mut out = format!("{}: {what}\n", shown(&path.display().to_string()));
     match &report.state {
         VerifyState::Valid => out.push_str("VALID: intact and signed\n"),
         VerifyState::Unsigned => {
@@ -122,13 +130,32 @@ fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
         VerifyState::Altered { paths } => {
             out.push_str("ALTERED: the content does not match its digest or signature\n");
             for path in paths {
-                out.push_str(&format!("  changed: {path}\n"));
+                out.push_str(&format!("  changed: {}\n", shown(path)));
             }
         }
-        VerifyState::UnsupportedVersion { version } => out.push_str(&format!(
-            "UNSUPPORTED VERSION: format version {version}; this build reads version 1\n"
+        VerifyState::LocatorDamaged { paths } => {
+            out.push_str(match report.signature {
+                SignatureState::Valid { .. } => "SIGNATURE VALID; LOCATOR DAMAGED",
+                _ => "CONTENT INTACT; LOCATOR DAMAGED",
+            });
+            out.push_str(
+                ": the content matches its digest, but the leaf map that names changed fields was edited; ask the sender for a fresh copy\n",
+            );
+            for path in paths {
+                out.push_str(&format!("  map entry wrong: {}\n", shown(path)));
+            }
+        }
+        VerifyState::Refused { refusal } => out.push_str(&format!(
+            "REFUSED (not read): {}\n",
+            shown(&refusal.to_string())
         )),
-        VerifyState::Malformed { reason } => out.push_str(&format!("MALFORMED: {reason}\n")),
+        VerifyState::UnsupportedVersion { version } => out.push_str(&format!(
+            "UNSUPPORTED VERSION: format version {}; this build reads version 1\n",
+            shown(version)
+        )),
+        VerifyState::Malformed { reason } => {
+            out.push_str(&format!("MALFORMED: {}\n", shown(reason)))
+        }
     }
     match &report.signature {
         SignatureState::Absent | SignatureState::NotChecked => {}
@@ -145,14 +172,20 @@ fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
             let key = fingerprint
                 .as_deref()
                 .map_or_else(String::new, |fp| format!(" (claims key {fp})"));
-            out.push_str(&format!("signature: INVALID{key}: {reason}\n"));
+            out.push_str(&format!(
+                "signature: INVALID{}: {}\n",
+                shown(&key),
+                shown(reason)
+            ));
         }
     }
     for (index, state) in report.declarations.iter().enumerate() {
         let line = match state {
             SignatureState::Valid { fingerprint, .. } => format!("signed, key {fingerprint}"),
             SignatureState::Absent => "unsigned".to_string(),
-            SignatureState::Invalid { reason, .. } => format!("signature INVALID: {reason}"),
+            SignatureState::Invalid { reason, .. } => {
+                format!("signature INVALID: {}", shown(reason))
+            }
             SignatureState::NotChecked => "not checked".to_string(),
         };
         out.push_str(&format!("embedded declaration {index}: {line}\n"));

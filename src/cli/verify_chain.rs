@@ -8,6 +8,8 @@ use enduse::model::Symbol;
 use enduse::record::chain::{ChainReport, LinkState};
 use enduse::record::{DeclarationChain, verify_chain};
 
+use crate::text::{safe_output, shown};
+
 /// Verifies a chain file's bytes and prints the report.
 pub fn run(path: &Path, bytes: &[u8], json: bool) -> ExitCode {
     let report = match DeclarationChain::from_bytes(bytes) {
@@ -19,7 +21,14 @@ pub fn run(path: &Path, bytes: &[u8], json: bool) -> ExitCode {
                     serde_json::json!({ "file": path.display().to_string(), "kind": "declaration_chain", "error": e.to_string() })
                 );
             } else {
-                println!("{}: declaration chain\nMALFORMED: {e}", path.display());
+                print!(
+                    "{}",
+                    safe_output(&format!(
+                        "{}: declaration chain\nMALFORMED: {}\n",
+                        shown(&path.display().to_string()),
+                        shown(&e.to_string())
+                    ))
+                );
             }
             return ExitCode::from(4);
         }
@@ -27,7 +36,7 @@ pub fn run(path: &Path, bytes: &[u8], json: bool) -> ExitCode {
     if json {
         println!("{}", to_json(path, &report));
     } else {
-        print!("{}", render_text(path, &report));
+        print!("{}", safe_output(&render_text(path, &report)));
     }
     ExitCode::from(exit_code(&report))
 }
@@ -45,23 +54,23 @@ fn exit_code(report: &ChainReport) -> u8 {
 fn render_text(path: &Path, report: &ChainReport) -> String {
     let mut out = format!(
         "{}: declaration chain, {} hop{} (exporter: {}; chain id: {})\n",
-        path.display(),
+        shown(&path.display().to_string()),
         report.hops.len(),
         if report.hops.len() == 1 { "" } else { "s" },
-        report.exporter.as_deref().unwrap_or("unknown"),
-        report.chain_id.as_deref().unwrap_or("unknown"),
+        shown(report.exporter.as_deref().unwrap_or("unknown")),
+        shown(report.chain_id.as_deref().unwrap_or("unknown")),
     );
     for hop in &report.hops {
         let who = match (&hop.declared, &hop.addressee) {
             (Some(d), _) => format!(
                 "{} ({}), {}",
-                d.party,
+                shown(&d.party),
                 d.country.code(),
                 d.role.as_str().replace('_', " ")
             ),
             (None, Some((name, country))) => format!(
                 "awaiting {} ({})",
-                name,
+                shown(name),
                 country.map_or("country unknown", |c| c.code())
             ),
             (None, None) => "unreadable".to_string(),
@@ -72,13 +81,13 @@ fn render_text(path: &Path, report: &ChainReport) -> String {
             hop.state.as_str().to_uppercase()
         ));
         if let Some(by) = &hop.forwarded_by {
-            out.push_str(&format!("  forwarded by {by}\n"));
+            out.push_str(&format!("  forwarded by {}\n", shown(by)));
         }
         if let Some(fp) = hop.declared.as_ref().and_then(|d| d.signer.as_deref()) {
-            out.push_str(&format!("  signed, key fingerprint {fp}\n"));
+            out.push_str(&format!("  signed, key fingerprint {}\n", shown(fp)));
         }
         for problem in &hop.problems {
-            out.push_str(&format!("  - {problem}\n"));
+            out.push_str(&format!("  - {}\n", shown(&problem.to_string())));
         }
     }
     out.push_str(&match report.first_break() {

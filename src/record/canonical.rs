@@ -10,15 +10,20 @@
 //!   tool ever has to agree with another on how to print `0.1`. Money and
 //!   quantities travel as decimal strings instead.
 //!
-//! Every string (keys and values) is normalised to Unicode NFC, so `é` typed as
-//! one code point or as `e` + combining accent hashes identically. Output has
+//! Every string (keys and values) is normalised to Unicode NFC (through
+//! [`crate::unicode_nfc`], the one place normalisation lives), so `é` typed as
+//! one code point or as `e` + combining accent hashes identically; importers
+//! refuse non-NFC text in the first place (`crate::strict_json`), so this step
+//! only matters for bodies built in memory before sealing. Output has
 //! no insignificant whitespace; strings escape only `"`, `\` and control
 //! characters (as `\b \t \n \f \r` or `\u00xx` with lowercase hex).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
+
+use crate::unicode_nfc::to_nfc;
 
 /// Why a JSON value has no canonical form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,16 +51,35 @@ pub enum CanonicalError {
 /// Writes `value` in canonical form. `path` names the value in error messages.
 pub fn to_canonical_string(value: &Value, path: &str) -> Result<String, CanonicalError> {
     let mut out = String::new();
-    write_value(value, path, &mut out)?;
+    write_value(value, &Place::Root(path), &mut out)?;
     Ok(out)
 }
 
 /// Normalises a string to NFC.
 pub fn nfc(text: &str) -> String {
-    text.nfc().collect()
+    to_nfc(text).into_owned()
 }
 
-fn write_value(value: &Value, path: &str, out: &mut String) -> Result<(), CanonicalError> {
+/// Where a value sits, as a chain of steps from the root. The path text is
+/// only built when an error names it: building it for every value would copy
+/// a long parent path once per child (a hostile file's amplifier).
+enum Place<'a> {
+    Root(&'a str),
+    Index(&'a Place<'a>, usize),
+    Member(&'a Place<'a>, &'a str),
+}
+
+impl Place<'_> {
+    fn render(&self) -> String {
+        match self {
+            Place::Root(path) => (*path).to_string(),
+            Place::Index(parent, index) => format!("{}[{index}]", parent.render()),
+            Place::Member(parent, key) => child_path(&parent.render(), key),
+        }
+    }
+}
+
+fn write_value(value: &Value, place: &Place<'_>, out: &mut String) -> Result<(), CanonicalError> {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(true) => out.push_str("true"),
@@ -67,24 +91,24 @@ fn write_value(value: &Value, path: &str, out: &mut String) -> Result<(), Canoni
                 out.push_str(&n.to_string());
             } else {
                 return Err(CanonicalError::NonIntegerNumber {
-                    path: path.to_string(),
+                    path: place.render(),
                     number: number.to_string(),
                 });
             }
         }
-        Value::String(text) => write_string(&nfc(text), out),
+        Value::String(text) => write_string(&to_nfc(text), out),
         Value::Array(items) => {
             out.push('[');
             for (index, item) in items.iter().enumerate() {
                 if index > 0 {
                     out.push(',');
                 }
-                write_value(item, &format!("{path}[{index}]"), out)?;
+                write_value(item, &Place::Index(place, index), out)?;
             }
             out.push(']');
         }
         Value::Object(members) => {
-            let sorted = sorted_members(members, path)?;
+            let sorted = sorted_members(members, &|| place.render())?;
             out.push('{');
             for (index, (key, (raw_key, member))) in sorted.iter().enumerate() {
                 if index > 0 {
@@ -92,7 +116,7 @@ fn write_value(value: &Value, path: &str, out: &mut String) -> Result<(), Canoni
                 }
                 write_string(key, out);
                 out.push(':');
-                write_value(member, &child_path(path, raw_key), out)?;
+                write_value(member, &Place::Member(place, raw_key), out)?;
             }
             out.push('}');
         }
@@ -102,17 +126,18 @@ fn write_value(value: &Value, path: &str, out: &mut String) -> Result<(), Canoni
 
 /// An object's members keyed by their NFC key, in byte order; the original key
 /// is kept for paths so that error messages quote what the file says.
+/// `path` renders the object's path, only called for an error.
 pub(crate) fn sorted_members<'a>(
     members: &'a serde_json::Map<String, Value>,
-    path: &str,
-) -> Result<BTreeMap<String, (&'a str, &'a Value)>, CanonicalError> {
+    path: &dyn Fn() -> String,
+) -> Result<BTreeMap<Cow<'a, str>, (&'a str, &'a Value)>, CanonicalError> {
     let mut sorted = BTreeMap::new();
     for (raw_key, member) in members {
-        let key = nfc(raw_key);
+        let key = to_nfc(raw_key);
         if sorted.contains_key(&key) {
             return Err(CanonicalError::DuplicateKey {
-                path: path.to_string(),
-                key,
+                path: path(),
+                key: key.into_owned(),
             });
         }
         sorted.insert(key, (raw_key.as_str(), member));
@@ -138,7 +163,7 @@ pub fn child_path(parent: &str, key: &str) -> String {
         }
     } else {
         let mut quoted = String::new();
-        write_string(&nfc(key), &mut quoted);
+        write_string(&to_nfc(key), &mut quoted);
         format!("{parent}[{quoted}]")
     }
 }

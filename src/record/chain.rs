@@ -44,7 +44,7 @@ pub const CHAIN_FORMAT: &str = "enduse-declaration-chain";
 pub const CHAIN_VERSION: u64 = 1;
 /// Most hops a chain may have: far beyond any real route, small enough that
 /// a hostile file cannot make verification slow.
-pub const MAX_HOPS: usize = 16;
+pub const MAX_HOPS: usize = super::v1::MAX_HOP as usize;
 
 /// Why bytes are not a usable chain file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -734,7 +734,13 @@ pub fn forward_request(
         .forwarded
         .as_ref()
         .map_or_else(|| request.body.request_id.clone(), |f| f.chain_id.clone());
-    let hop = request.body.forwarded.as_ref().map_or(2, |f| f.hop + 1);
+    // Read hops are at most `v1::MAX_HOP`; saturating keeps a hand-built one
+    // from wrapping (the sealed request would then be refused, not renumbered).
+    let hop = request
+        .body
+        .forwarded
+        .as_ref()
+        .map_or(2, |f| f.hop.saturating_add(1));
     let goods = request
         .body
         .goods

@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use super::canonical::{CanonicalError, to_canonical_string};
 use super::digest::Digest;
-use super::leaves::leaf_map;
+use super::leaves::{LeafError, leaf_map};
 use super::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_LEAVES, check_depth};
 use super::signing::SecretKey;
 
@@ -125,7 +125,10 @@ pub fn seal(
     let body: Value =
         serde_json::from_str(&canonical_body).map_err(|e| SealError::Serialize(e.to_string()))?;
     let digest = Digest::of(canonical_body.as_bytes());
-    let leaves = leaf_map(&body, "body")?;
+    let leaves = leaf_map(&body, "body").map_err(|e| match e {
+        LeafError::Canonical(e) => SealError::Canonical(e),
+        bound => SealError::TooLarge(bound.to_string()),
+    })?;
     if leaves.len() > MAX_LEAVES {
         return Err(SealError::TooLarge(format!(
             "{} fields, limit {MAX_LEAVES}",

@@ -4,8 +4,14 @@
 //! attachments, links). Before any of it reaches serde we check the size, the
 //! UTF-8 encoding and the nesting depth, so that a hostile file costs bounded
 //! memory and stack, and fails with a message that points at the problem.
+//! The reading itself is [`crate::strict_json`]'s: duplicate names, non-NFC
+//! text and integers beyond ±(2^53−1) are refused, so every reader of a
+//! document that verifies sees the same values.
 
+use serde::Serialize;
 use serde_json::Value;
+
+use crate::strict_json::{self, Bounds, JsonError, Strings};
 
 /// Largest document file accepted (2 MiB). A real record is a few tens of KiB.
 pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
@@ -23,122 +29,71 @@ pub const MAX_DEPTH: usize = 32;
 /// Most leaves accepted in one document, which bounds the leaf map's cost.
 pub const MAX_LEAVES: usize = 50_000;
 
+/// Longest member name in a document (bytes). v1's own names and ids are
+/// short ASCII (ids at most 64 bytes); the leaf map's names are field paths,
+/// bounded by [`MAX_PATH_BYTES`], which this equals.
+pub const MAX_KEY_BYTES: usize = MAX_PATH_BYTES;
+
+/// Longest field path the leaf walk builds (bytes). The deepest v1 path,
+/// `body.declarations[15].body.items[99].…`, is under 100 bytes.
+pub const MAX_PATH_BYTES: usize = 256;
+
+/// Most JSON values in one document or chain file: a body's leaves, its leaf
+/// map's entries and the containers around them, with room to spare.
+pub const MAX_VALUES: usize = 4 * MAX_LEAVES;
+
+/// How documents, chain files and links are read (see [`crate::strict_json`]):
+/// non-NFC text is refused, because a signed document's bytes must be the
+/// bytes its digest was taken over.
+pub const DOCUMENT_BOUNDS: Bounds = Bounds {
+    max_bytes: MAX_DOCUMENT_BYTES,
+    max_depth: MAX_DEPTH,
+    max_key_bytes: MAX_KEY_BYTES,
+    max_values: MAX_VALUES,
+    strings: Strings::RefuseNonNfc,
+};
+
 /// Why untrusted bytes were refused before or while parsing JSON.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum InputError {
-    /// The input is over a size limit.
-    #[error("the input is {size} bytes; the limit is {limit} bytes")]
-    TooLarge {
-        /// Size seen.
-        size: usize,
+pub type InputError = JsonError;
+
+/// Why a document was refused unread: a bound or the one-reading rule. Each
+/// face (CLI, web app) words it; the English text is for logs and the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "refusal", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The JSON reader refused it (size, depth, name length, value count,
+    /// duplicate name, non-NFC text, unsafe integer).
+    #[error(transparent)]
+    Reading(InputError),
+    /// The body, or the stored leaf map, has more than [`MAX_LEAVES`] fields.
+    #[error("the document has more than {limit} fields")]
+    TooManyLeaves {
         /// Limit applied.
         limit: usize,
     },
-    /// The input is empty or only whitespace.
-    #[error("the input is empty")]
-    Empty,
-    /// The input is not UTF-8.
-    #[error("the input is not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 {
-        /// Byte offset of the first invalid sequence.
-        offset: usize,
-    },
-    /// Arrays/objects nested deeper than [`MAX_DEPTH`].
-    #[error("line {line}, column {column}: nesting deeper than {limit} levels")]
-    TooDeep {
-        /// 1-based line of the bracket that went too deep.
-        line: usize,
-        /// 1-based column (in characters).
-        column: usize,
+    /// A field path longer than [`MAX_PATH_BYTES`].
+    #[error("a field path is longer than {limit} bytes")]
+    PathTooLong {
         /// Limit applied.
         limit: usize,
-    },
-    /// serde_json rejected the syntax.
-    #[error("line {line}, column {column}: invalid JSON: {message}")]
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// serde_json's explanation.
-        message: String,
     },
 }
 
-/// Parses untrusted bytes as JSON within the limits above.
+/// Parses untrusted bytes as JSON within [`DOCUMENT_BOUNDS`], with at most
+/// `max_bytes` bytes.
 pub fn parse_json(bytes: &[u8], max_bytes: usize) -> Result<Value, InputError> {
-    if bytes.len() > max_bytes {
-        return Err(InputError::TooLarge {
-            size: bytes.len(),
-            limit: max_bytes,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(InputError::Empty);
-    }
-    check_depth(text, MAX_DEPTH)?;
-    serde_json::from_str(text).map_err(|e| InputError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })
+    strict_json::parse(
+        bytes,
+        &Bounds {
+            max_bytes,
+            ..DOCUMENT_BOUNDS
+        },
+    )
 }
 
 /// Refuses text whose brackets nest deeper than `limit`, without parsing it.
-///
-/// Brackets inside strings are skipped; the scan is a single pass with no
-/// recursion, so it is safe on any input, including broken JSON (serde then
-/// reports the syntax error).
 pub fn check_depth(text: &str, limit: usize) -> Result<(), InputError> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let (mut line, mut column) = (1usize, 0usize);
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '[' | '{' => {
-                depth += 1;
-                if depth > limit {
-                    return Err(InputError::TooDeep {
-                        line,
-                        column,
-                        limit,
-                    });
-                }
-            }
-            ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// serde_json appends " at line L column C"; we report those separately.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message.to_string(),
-    }
+    strict_json::check_depth(text, limit)
 }
 
 #[cfg(test)]

@@ -35,9 +35,10 @@ impl<T> Opened<T> {
 /// Why a document could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
-    /// Verification failed; the report says how.
+    /// Verification failed; the report says how. Boxed: the report is far
+    /// larger than the other variants and every `Result` would carry it.
     #[error("the document failed verification: {}", describe(.0))]
-    NotIntact(VerifyReport),
+    NotIntact(Box<VerifyReport>),
     /// An intact document of another kind.
     #[error("expected a {expected}, but this is a {found}")]
     WrongKind {
@@ -80,22 +81,22 @@ fn open<T: DeserializeOwned>(bytes: &[u8], expected: DocumentKind) -> Result<Ope
     let inspection = inspect(bytes);
     let report = inspection.report;
     let (Some(body), Some(digest)) = (inspection.body, inspection.digest) else {
-        return Err(OpenError::NotIntact(report));
+        return Err(OpenError::NotIntact(Box::new(report)));
     };
     match report.kind {
         Some(found) if found == expected => {}
         Some(found) => return Err(OpenError::WrongKind { expected, found }),
-        None => return Err(OpenError::NotIntact(report)),
+        None => return Err(OpenError::NotIntact(Box::new(report))),
     }
     // `inspect` already checked the schema, so this only fails if the schema
     // check and this read disagree; report it rather than trust it.
     let body = serde_json::from_value(body).map_err(|e| {
-        OpenError::NotIntact(VerifyReport {
+        OpenError::NotIntact(Box::new(VerifyReport {
             state: super::verify::VerifyState::Malformed {
                 reason: e.to_string(),
             },
             ..report.clone()
-        })
+        }))
     })?;
     Ok(Opened {
         body,
@@ -116,5 +117,9 @@ fn describe(report: &VerifyReport) -> String {
             format!("format version {version} is not supported by this build")
         }
         VerifyState::Malformed { reason } => reason.clone(),
+        VerifyState::LocatorDamaged { .. } => {
+            "the content and its signature hold, but the leaf map (which names changed fields) was edited; ask for a fresh copy".into()
+        }
+        VerifyState::Refused { refusal } => format!("refused unread: {refusal}"),
     }
 }

@@ -16,7 +16,7 @@ mod values;
 pub use declaration::{
     Commitments, CustomerRole, DeclarationRequest, DeclarationResponse, DeclarationSignatory,
     DeclaredCustomer, DeclaredEndUse, DeclaredEndUser, DeclaredItem, Disposition, Forwarding,
-    HopDocuments, NamedParty, RequestParty,
+    HopDocuments, MAX_HOP, NamedParty, RequestParty,
 };
 pub use record::{
     Answer, Assessment, ChainHop, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter,

@@ -3,12 +3,16 @@
 //!
 //! Order of checks, each of which can only narrow the verdict:
 //!
-//! 1. bytes → JSON within the limits (`limits`), else `Malformed`;
+//! 1. bytes → JSON within the limits and the one-reading rules (`limits`,
+//!    `crate::strict_json`), else `Malformed` (not JSON) or `Refused` (a
+//!    bound, a duplicate name, non-NFC text, an unsafe integer);
 //! 2. the envelope's `format` names a known kind and `version` is 1, else
 //!    `Malformed` / `UnsupportedVersion`;
 //! 3. the body's leaf map is recomputed and compared with the stored one, and
-//!    its canonical digest with the stored digest: any difference is
-//!    `Altered`, naming the paths where they differ;
+//!    its canonical digest with the stored digest: a body that differs from
+//!    its digest is `Altered`, naming the paths where the leaves differ; a
+//!    body that matches its digest but not its leaf map is `LocatorDamaged`
+//!    (the content is authentic, only the map that names fields was edited);
 //! 4. the signature, if any, is checked against the *recomputed* digest, so a
 //!    signature proves the body actually present, not the digest field;
 //! 5. only an intact body is checked against the v1 schema; an intact body
@@ -22,10 +26,11 @@ use serde_json::{Map, Value};
 use super::canonical::to_canonical_string;
 use super::digest::Digest;
 use super::envelope::{DocumentKind, FORMAT_VERSION, SignatureBlock};
-use super::leaves::{LeafMap, differing_paths, leaf_map};
-use super::limits::{MAX_DOCUMENT_BYTES, MAX_LEAVES, parse_json};
+use super::leaves::{LeafError, LeafMap, compare_leaves};
+use super::limits::{MAX_DOCUMENT_BYTES, MAX_LEAVES, MAX_PATH_BYTES, Refusal, parse_json};
 use super::signing::{Fingerprint, PublicKey, signature_from_hex};
 use super::v1;
+use crate::strict_json::JsonError;
 
 /// The verdict on a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,6 +63,20 @@ pub enum VerifyState {
     },
     /// Intact (digest and leaf map agree) but nobody signed it.
     Unsigned,
+    /// The body matches its digest (and its signature, when there is one:
+    /// see the signature state), but the leaf map that locates changed
+    /// fields was edited. The content is authentic; the copy is damaged, so
+    /// importers refuse it and the sender should send it again.
+    LocatorDamaged {
+        /// Fields whose leaf-map entries are wrong, missing or extra.
+        paths: Vec<String>,
+    },
+    /// Not read: the document breaks a size bound or the one-reading rule
+    /// (a duplicate name, non-NFC text, an integer beyond ±(2^53−1)).
+    Refused {
+        /// Which bound or rule, typed so each face can word it.
+        refusal: Refusal,
+    },
     /// A document of a format version this build does not read.
     UnsupportedVersion {
         /// The version found.
@@ -113,6 +132,15 @@ impl VerifyReport {
         }
     }
 
+    fn refused(kind: Option<DocumentKind>, refusal: Refusal) -> VerifyReport {
+        VerifyReport {
+            kind,
+            state: VerifyState::Refused { refusal },
+            signature: SignatureState::NotChecked,
+            declarations: Vec::new(),
+        }
+    }
+
     fn malformed(kind: Option<DocumentKind>, reason: impl Into<String>) -> VerifyReport {
         VerifyReport {
             kind,
@@ -148,7 +176,10 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
     };
     let value = match parse_json(bytes, MAX_DOCUMENT_BYTES) {
         Ok(value) => value,
-        Err(e) => return not_intact(VerifyReport::malformed(None, e.to_string())),
+        Err(e @ (JsonError::Empty | JsonError::NotUtf8 { .. } | JsonError::Syntax { .. })) => {
+            return not_intact(VerifyReport::malformed(None, e.to_string()));
+        }
+        Err(e) => return not_intact(VerifyReport::refused(None, Refusal::Reading(e))),
     };
     let Value::Object(mut envelope) = value else {
         return not_intact(VerifyReport::malformed(
@@ -230,6 +261,12 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
         }
     };
     let stored_leaves = match envelope.get("leaves") {
+        Some(Value::Object(leaves)) if leaves.len() > MAX_LEAVES => {
+            return not_intact(VerifyReport::refused(
+                Some(kind),
+                Refusal::TooManyLeaves { limit: MAX_LEAVES },
+            ));
+        }
         Some(Value::Object(leaves)) => match read_leaves(leaves) {
             Ok(leaves) => leaves,
             Err(reason) => return not_intact(VerifyReport::malformed(Some(kind), reason)),
@@ -242,16 +279,27 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
         }
     };
 
-    let computed_leaves = match lenient_leaf_map(&body) {
-        Ok(leaves) => leaves,
-        Err(reason) => return not_intact(VerifyReport::malformed(Some(kind), reason)),
+    // Bounded while walking; paths are built only for fields reported.
+    let body_paths = match compare_leaves(&stored_leaves.by_path, &body, "body", true) {
+        Ok(paths) => paths,
+        Err(LeafError::TooManyLeaves { limit }) => {
+            return not_intact(VerifyReport::refused(
+                Some(kind),
+                Refusal::TooManyLeaves { limit },
+            ));
+        }
+        Err(LeafError::PathTooLong { .. }) => {
+            return not_intact(VerifyReport::refused(
+                Some(kind),
+                Refusal::PathTooLong {
+                    limit: MAX_PATH_BYTES,
+                },
+            ));
+        }
+        Err(e @ LeafError::Canonical(_)) => {
+            return not_intact(VerifyReport::malformed(Some(kind), e.to_string()));
+        }
     };
-    if computed_leaves.len() > MAX_LEAVES {
-        return not_intact(VerifyReport::malformed(
-            Some(kind),
-            format!("the body has more than {MAX_LEAVES} fields"),
-        ));
-    }
     // A body with no canonical form (a float) cannot be what was sealed.
     let computed_digest = to_canonical_string(&body, "body")
         .ok()
@@ -262,23 +310,31 @@ pub(crate) fn inspect(bytes: &[u8]) -> Inspection {
         Some(block) => check_signature(block, kind, computed_digest.as_ref()),
     };
 
-    let body_paths = differing_paths(&stored_leaves.by_path, &computed_leaves);
     let digest_ok = computed_digest == Some(stored_digest);
-    let paths = match (digest_ok, body_paths.is_empty()) {
-        (true, true) => Vec::new(),
+    let (paths, locator_damaged) = match (digest_ok, body_paths.is_empty()) {
+        (true, true) => (Vec::new(), false),
         // The body matches its digest, so it is the leaf map that was edited:
         // name its entries so nobody blames the body.
-        (true, false) => body_paths
-            .iter()
-            .map(|path| format!("leaves[{}]", quote(path)))
-            .collect(),
-        (false, false) => body_paths,
+        (true, false) => (
+            body_paths
+                .iter()
+                .map(|path| format!("leaves[{}]", quote(path)))
+                .collect(),
+            true,
+        ),
+        (false, false) => (body_paths, false),
         // Every leaf matches the map, yet not the digest: either the digest
         // field was edited, or body and map were rewritten together.
-        (false, true) => vec!["digest".to_string()],
+        (false, true) => (vec!["digest".to_string()], false),
     };
 
-    let state = if !paths.is_empty() {
+    let signature_holds = matches!(
+        signature,
+        SignatureState::Absent | SignatureState::Valid { .. }
+    );
+    let state = if locator_damaged && signature_holds {
+        VerifyState::LocatorDamaged { paths }
+    } else if !paths.is_empty() {
         VerifyState::Altered { paths }
     } else {
         match &signature {
@@ -351,31 +407,6 @@ fn read_leaves(leaves: &Map<String, Value>) -> Result<StoredLeaves, String> {
         by_path.insert(path.clone(), hash);
     }
     Ok(StoredLeaves { by_path })
-}
-
-/// Like [`leaf_map`], but a non-integer number gets a hash of its text instead
-/// of an error, so an edit that turns `3` into `3.5` is still located.
-fn lenient_leaf_map(body: &Value) -> Result<LeafMap, String> {
-    match leaf_map(body, "body") {
-        Ok(map) => Ok(map),
-        Err(super::canonical::CanonicalError::NonIntegerNumber { .. }) => {
-            let mut patched = body.clone();
-            stringify_floats(&mut patched);
-            leaf_map(&patched, "body").map_err(|e| e.to_string())
-        }
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-fn stringify_floats(value: &mut Value) {
-    match value {
-        Value::Number(n) if n.as_i64().is_none() && n.as_u64().is_none() => {
-            *value = Value::String(format!("\u{0}float:{n}"));
-        }
-        Value::Array(items) => items.iter_mut().for_each(stringify_floats),
-        Value::Object(members) => members.values_mut().for_each(stringify_floats),
-        _ => {}
-    }
 }
 
 fn check_signature(block: &Value, kind: DocumentKind, digest: Option<&Digest>) -> SignatureState {

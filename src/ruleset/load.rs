@@ -73,7 +73,23 @@ fn citations(raw: &[RawCitation]) -> Vec<Citation> {
         .collect()
 }
 
+/// Largest ruleset file read (4 MiB; the built-in one is about 250 KB). TOML
+/// itself refuses duplicate keys, so a ruleset has one reading; this bound
+/// keeps a hostile host override or user file from costing unbounded memory.
+pub const MAX_RULESET_BYTES: usize = 4 * 1024 * 1024;
+
 pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
+    if text.len() > MAX_RULESET_BYTES {
+        return Err(RulesetError {
+            problems: vec![Problem {
+                position: None,
+                message: format!(
+                    "the ruleset is {} bytes; the limit is {MAX_RULESET_BYTES} bytes",
+                    text.len()
+                ),
+            }],
+        });
+    }
     let raw: RawFile = toml::from_str(text).map_err(|e| RulesetError {
         problems: vec![Problem {
             position: e.span().map(|s| Position::at(text, s.start)),

@@ -114,6 +114,12 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// The link to put in an `href`, only when it is a safe one (see
+    /// [`is_safe_https_url`]); views show any other `url` as plain text.
+    pub fn safe_link(&self) -> Option<&str> {
+        self.url.as_deref().filter(|url| is_safe_https_url(url))
+    }
+
     /// One line for reports: "BIS, Common High Priority List, tier 1 (2024-02-23) <url>".
     pub fn one_line(&self, lang: Lang) -> String {
         let mut s = format!("{}, {}", self.issuer, self.document);
@@ -135,6 +141,24 @@ impl Citation {
     }
 }
 
+/// Whether `url` may become a link: an absolute `https://` URL with a host,
+/// and nothing a browser or an HTML attribute could read another way (no
+/// whitespace, controls, quotes, angle brackets or backslashes). A host's
+/// ruleset can put any text in `url`; `javascript:`, `data:` or plain `http:`
+/// must never become a clickable citation.
+pub fn is_safe_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !host.contains('@')
+        && url.len() <= 2048
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +173,29 @@ mod tests {
         assert_eq!(t.get(Lang::Ru), "Стоп");
         assert_eq!(t.get(Lang::Kk), "Stop");
         assert_eq!(t.present().count(), 3);
+    }
+
+    #[test]
+    fn only_plain_https_links_are_safe() {
+        for good in [
+            "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:02014R0833-20240224",
+            "https://www.bis.gov/articles/russia-export-controls#x",
+        ] {
+            assert!(is_safe_https_url(good), "{good}");
+        }
+        for bad in [
+            "http://example.org/",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https:///path",
+            "https://user@evil.example/",
+            "https://ok.example/\"onmouseover=x",
+            "https://ok.example/ path",
+            "HTTPS://ok.example/",
+        ] {
+            assert!(!is_safe_https_url(bad), "{bad}");
+        }
     }
 
     #[test]

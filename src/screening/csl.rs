@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::list::{
     EntryName, Identifier, LicenceTerms, ListEntry, ListError, NameKind, SubjectKind, csv_error,
-    csv_line,
+    csv_line, push_unique,
 };
 
 type Parsed = (Vec<ListEntry>, Option<NaiveDate>);
@@ -59,13 +59,6 @@ fn push_name(e: &mut ListEntry, name: &str) {
         text: name.to_string(),
         kind,
     });
-}
-
-fn push_unique(values: &mut Vec<String>, value: &str) {
-    let value = value.trim();
-    if !value.is_empty() && !values.iter().any(|v| v == value) {
-        values.push(value.to_string());
-    }
 }
 
 /// `; `-separated cell values.

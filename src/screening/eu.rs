@@ -19,7 +19,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::list::{
     EntryName, ListEntry, ListError, NameKind, SubjectKind, clean_field, csv_error, csv_line,
-    line_of_offset,
+    line_of_offset, push_unique,
 };
 
 type Parsed = (Vec<ListEntry>, Option<NaiveDate>);
@@ -37,13 +37,6 @@ fn subject_kind(code: &str) -> SubjectKind {
         "person" | "p" => SubjectKind::Person,
         "enterprise" | "e" => SubjectKind::Organisation,
         _ => SubjectKind::Unspecified,
-    }
-}
-
-fn push_unique(values: &mut Vec<String>, value: &str) {
-    let value = value.trim();
-    if !value.is_empty() && !values.iter().any(|v| v == value) {
-        values.push(value.to_string());
     }
 }
 

@@ -33,6 +33,10 @@ use super::similarity::{loose_similarity, token_similarity};
 const FUZZY_FROM: usize = 4;
 /// Query keys this long or longer also try two deletions.
 const TWO_DELETIONS_FROM: usize = 8;
+/// Keys longer than this are matched exactly only: no real name has such a
+/// word, and typo candidates cost O(n²) per list key and O(n³) per query key,
+/// which a hostile list or names file would otherwise exploit.
+const FUZZY_UNTIL: usize = 48;
 /// Names scored in full per query, best candidates first.
 const CANDIDATES: usize = 64;
 /// Weight factor for generic business words.
@@ -242,7 +246,7 @@ impl ScreeningIndex {
         let mut deletions = Vec::new();
         for (id, key) in self.keys.iter().enumerate() {
             let chars: Vec<char> = key.chars().collect();
-            if chars.len() < FUZZY_FROM {
+            if chars.len() < FUZZY_FROM || chars.len() > FUZZY_UNTIL {
                 continue;
             }
             let id = u32::try_from(id).unwrap_or(u32::MAX);
@@ -623,7 +627,7 @@ impl ScreeningIndex {
                 });
             }
             let chars: Vec<char> = key.chars().collect();
-            if chars.len() < FUZZY_FROM {
+            if chars.len() < FUZZY_FROM || chars.len() > FUZZY_UNTIL {
                 continue;
             }
             let mut probes = vec![hash_chars(&chars, usize::MAX, usize::MAX)];

@@ -234,6 +234,27 @@ impl ListEntry {
     }
 }
 
+/// Adds `name` (trimmed) to the entry's names with `kind`, unless it is empty
+/// or already there: list files repeat a name under several tags.
+pub(crate) fn push_name(e: &mut ListEntry, name: &str, kind: NameKind) {
+    let name = name.trim();
+    if !name.is_empty() && !e.names.iter().any(|n| n.text == name) {
+        e.names.push(EntryName {
+            text: name.to_string(),
+            kind,
+        });
+    }
+}
+
+/// Adds `value` (trimmed) unless it is empty or already there: one
+/// attribute list (dates, identifiers, addresses) without repeats.
+pub(crate) fn push_unique(values: &mut Vec<String>, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() && !values.iter().any(|v| v == value) {
+        values.push(value.to_string());
+    }
+}
+
 /// OFAC `alt.csv`/`add.csv` rows whose `ent_num` is not in `sdn.csv` —
 /// normal when the files come from different days, and worth saying.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -21,7 +21,7 @@
 use chrono::NaiveDate;
 
 use super::list::{
-    EntryName, Identifier, ListEntry, ListError, NameKind, SubjectKind, line_of_offset,
+    Identifier, ListEntry, ListError, NameKind, SubjectKind, line_of_offset, push_name, push_unique,
 };
 use super::xml_records::{self, Record};
 
@@ -171,23 +171,6 @@ fn push_identifier(e: &mut ListEntry, kind: &str, number: &str) {
             kind: kind.to_string(),
             number: number.to_string(),
         });
-    }
-}
-
-fn push_name(e: &mut ListEntry, name: &str, kind: NameKind) {
-    let name = name.trim();
-    if !name.is_empty() && !e.names.iter().any(|n| n.text == name) {
-        e.names.push(EntryName {
-            text: name.to_string(),
-            kind,
-        });
-    }
-}
-
-fn push_unique(values: &mut Vec<String>, value: &str) {
-    let value = value.trim();
-    if !value.is_empty() && !values.iter().any(|v| v == value) {
-        values.push(value.to_string());
     }
 }
 

@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 
 use super::list::{
-    EntryName, Identifier, ListEntry, ListError, NameKind, SubjectKind, line_of_offset,
+    Identifier, ListEntry, ListError, NameKind, SubjectKind, line_of_offset, push_name, push_unique,
 };
 use super::xml_records::{self, Record};
 
@@ -135,23 +135,6 @@ fn entry(r: &Record, kind: SubjectKind, text: &str, file: &str) -> Result<ListEn
         }
     }
     Ok(e)
-}
-
-fn push_name(e: &mut ListEntry, name: &str, kind: NameKind) {
-    let name = name.trim();
-    if !name.is_empty() && !e.names.iter().any(|n| n.text == name) {
-        e.names.push(EntryName {
-            text: name.to_string(),
-            kind,
-        });
-    }
-}
-
-fn push_unique(values: &mut Vec<String>, value: &str) {
-    let value = value.trim();
-    if !value.is_empty() && !values.iter().any(|v| v == value) {
-        values.push(value.to_string());
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! malformed document's reason — are appended as they are, in parentheses.
 
 use enduse::record::chain::ChainError;
-use enduse::record::limits::InputError;
+use enduse::record::limits::{InputError, Refusal};
 use enduse::record::open::OpenError;
 use enduse::record::verify::VerifyState;
 use enduse::record::{DocumentKind, FragmentError};
@@ -112,6 +112,13 @@ fn state_text(i18n: I18n, state: &VerifyState) -> String {
         VerifyState::Malformed { reason } => {
             t_string!(i18n, records.doc_malformed, detail = reason.clone()).to_string()
         }
+        VerifyState::LocatorDamaged { .. } => t_string!(i18n, records.doc_locator).to_string(),
+        VerifyState::Refused { refusal } => t_string!(
+            i18n,
+            records.doc_refused,
+            reason = refusal_text(i18n, refusal)
+        )
+        .to_string(),
         // Not failures; an `OpenError` never carries them.
         VerifyState::Valid | VerifyState::Unsigned => String::new(),
     }
@@ -150,7 +157,75 @@ fn input_text(i18n: I18n, error: &InputError) -> String {
         )
         .to_string(),
         InputError::Empty => t_string!(i18n, records.doc_empty).to_string(),
-        other => t_string!(i18n, records.doc_malformed, detail = other.to_string()).to_string(),
+        InputError::NotUtf8 { .. } | InputError::Syntax { .. } => {
+            t_string!(i18n, records.doc_malformed, detail = error.to_string()).to_string()
+        }
+        bound => t_string!(
+            i18n,
+            records.doc_refused,
+            reason = reading_text(i18n, bound)
+        )
+        .to_string(),
+    }
+}
+
+/// Why a document was refused unread (a bound or the one-reading rule), as a
+/// clause for `doc_refused` / `state_refused`.
+pub fn refusal_text(i18n: I18n, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Reading(error) => reading_text(i18n, error),
+        Refusal::TooManyLeaves { limit } => {
+            t_string!(i18n, records.refusal_too_many_leaves, limit = *limit).to_string()
+        }
+        Refusal::PathTooLong { limit } => {
+            t_string!(i18n, records.refusal_path_too_long, limit = *limit).to_string()
+        }
+    }
+}
+
+fn reading_text(i18n: I18n, error: &InputError) -> String {
+    match error {
+        InputError::TooLarge { size, limit } => t_string!(
+            i18n,
+            records.refusal_too_large,
+            size = *size,
+            limit = *limit
+        )
+        .to_string(),
+        InputError::TooDeep { line, limit, .. } => {
+            t_string!(i18n, records.refusal_too_deep, limit = *limit, line = *line).to_string()
+        }
+        InputError::KeyTooLong { line, limit, .. } => t_string!(
+            i18n,
+            records.refusal_key_too_long,
+            limit = *limit,
+            line = *line
+        )
+        .to_string(),
+        InputError::TooManyValues { limit } => {
+            t_string!(i18n, records.refusal_too_many_values, limit = *limit).to_string()
+        }
+        InputError::DuplicateKey { line, key, .. } => t_string!(
+            i18n,
+            records.refusal_duplicate_key,
+            key = key.clone(),
+            line = *line
+        )
+        .to_string(),
+        InputError::NotNfc { line, .. } => {
+            t_string!(i18n, records.refusal_not_nfc, line = *line).to_string()
+        }
+        InputError::IntegerOutOfRange { line, number, .. } => t_string!(
+            i18n,
+            records.refusal_integer,
+            number = number.clone(),
+            line = *line
+        )
+        .to_string(),
+        // Not refusals; worded by the callers as malformed or empty files.
+        InputError::Empty | InputError::NotUtf8 { .. } | InputError::Syntax { .. } => {
+            error.to_string()
+        }
     }
 }
 

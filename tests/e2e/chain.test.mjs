@@ -169,7 +169,7 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await hops.nth(1).getAttribute("data-status"), "flagged", "CHAIN-EAEU-ONWARD names hop 2");
   const csv = readFileSync(await download(exporter, "#results-chain-csv", "chain.csv"), "utf8");
   assert.match(csv, /ESF-KZ-2024-000123/);
-  assert.match(csv.split("\n")[0], /^hop,party,country,role/);
+  assert.match(csv.split("\n")[0], /^"hop","party","country","role"/);
   await assertAxe(exporter, "results with the chain");
   await exporter.emulateMedia({ media: "print" });
   assert.ok(await exporter.locator("#results-chain .chain-list").isVisible(), "the chain is printed");

@@ -157,10 +157,10 @@ test("a batch CSV of 200 names shows progress, completes and downloads as CSV", 
   const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
   assert.equal(lines.length, 201, "header and one row per name");
-  assert.equal(lines[0], "name,outcome,score,list,entry_id,entry_name,matched_name,programmes,hit_count");
-  assert.ok(lines.some((l) => l.startsWith("ТОО «Степпе Фалкон Авионикс»,potential match,")), "Cyrillic row");
-  assert.ok(lines.some((l) => l.startsWith("Blue Bakery Ltd 0,no list match,")), "benign row");
-  assert.ok(lines.some((l) => l.startsWith("'=cmd")), "formula cell defused");
+  assert.equal(lines[0], '"name","outcome","score","list","entry_id","entry_name","matched_name","programmes","hit_count"');
+  assert.ok(lines.some((l) => l.startsWith('"ТОО «Степпе Фалкон Авионикс»","potential match",')), "Cyrillic row");
+  assert.ok(lines.some((l) => l.startsWith('"Blue Bakery Ltd 0","no list match",')), "benign row");
+  assert.ok(lines.some((l) => l.startsWith(`"'=cmd`)), "formula cell defused");
   assertClean(assert, page);
 });
 

@@ -135,7 +135,7 @@ test("a draft created on the assessment page survives a reload", async () => {
   await page.waitForSelector("main h1");
   assert.equal(await page.getByLabel("Draft name").first().inputValue(), "Kazakh distributor, Q4");
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")));
-  assert.equal(stored.schema_version, 1);
+  assert.equal(stored.schema_version, 2, "draft store schema 2 keeps each draft's declaration documents");
   assertClean(assert, page);
 });
 

@@ -108,12 +108,30 @@ impl From<NamedParty> for RequestParty {
 pub struct Forwarding {
     /// The `request_id` of the exporter's request that started the chain.
     pub chain_id: Id,
-    /// The hop this request asks about: 2 for the first buyer's customer.
+    /// The hop this request asks about: 2 for the first buyer's customer,
+    /// at most [`MAX_HOP`] (a larger number is refused when read, so hop
+    /// arithmetic on it cannot overflow).
+    #[serde(deserialize_with = "hop_number")]
     pub hop: u32,
     /// Digest of the previous hop's response envelope.
     pub previous_response: Digest,
     /// Name of the party that forwards (the previous hop's declarant).
     pub forwarded_by: String,
+}
+
+/// Highest hop number a forwarded request may carry: far beyond any real
+/// route (the chain reader accepts as many hops, `chain::MAX_HOPS`).
+pub const MAX_HOP: u32 = 16;
+
+fn hop_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let hop = u32::deserialize(deserializer)?;
+    if (2..=MAX_HOP).contains(&hop) {
+        Ok(hop)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "hop {hop} is outside 2..={MAX_HOP}"
+        )))
+    }
 }
 
 /// Document numbers a declarant gives for its hop, so an auditor or a

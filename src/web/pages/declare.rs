@@ -56,6 +56,25 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Takes the document out of the address bar and this history entry once it
+/// is read: the link carries names, addresses and goods, which the browser's
+/// history (and its sync to other devices) would otherwise keep. The page
+/// stays; `replaceState` fires no navigation.
+fn forget_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Whether a fragment carries a document.
 fn is_document_link(hash: &str) -> bool {
     hash.starts_with("#/declare?")
@@ -157,6 +176,7 @@ pub fn Declare() -> impl IntoView {
         let hash = current_hash();
         if is_document_link(&hash) {
             load(from_link(&hash));
+            forget_fragment();
         }
     };
     from_hash();

@@ -104,7 +104,7 @@ fn citation_view(c: Citation, lang: Lang) -> impl IntoView {
     view! {
         <li>
             {text}
-            {c.url.map(|url| view! { " — " <a href=url.clone() rel="noreferrer noopener" target="_blank">{url.clone()}</a> })}
+            {c.safe_link().map(|url| view! { " — " <a href=url.to_string() rel="noreferrer noopener" target="_blank">{url.to_string()}</a> })}
             {note.map(|n| view! { <span class="muted">" — " {n}</span> })}
         </li>
     }

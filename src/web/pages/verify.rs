@@ -282,6 +282,8 @@ fn state_name(state: &VerifyState) -> &'static str {
         VerifyState::Unsigned => "unsigned",
         VerifyState::UnsupportedVersion { .. } => "unsupported",
         VerifyState::Malformed { .. } => "malformed",
+        VerifyState::LocatorDamaged { .. } => "locator-damaged",
+        VerifyState::Refused { .. } => "refused",
     }
 }
 
@@ -318,6 +320,36 @@ pub fn report_view(
         VerifyState::Malformed { reason } => (
             t_string!(i18n, records.state_malformed).to_string(),
             Some(view! { <p class="reason">{reason.clone()}</p> }.into_any()),
+        ),
+        VerifyState::LocatorDamaged { paths } => {
+            let items = paths
+                .iter()
+                .map(|p| view! { <li><code class="path">{p.clone()}</code></li> })
+                .collect_view();
+            let headline = if report.signer().is_some() {
+                t_string!(i18n, records.state_locator_signed).to_string()
+            } else {
+                t_string!(i18n, records.state_locator_unsigned).to_string()
+            };
+            (
+                headline,
+                Some(
+                    view! {
+                        <p>{t!(i18n, records.state_locator_paths)}</p>
+                        <ul class="changed-paths">{items}</ul>
+                    }
+                    .into_any(),
+                ),
+            )
+        }
+        VerifyState::Refused { refusal } => (
+            t_string!(
+                i18n,
+                records.state_refused,
+                reason = crate::document_problem::refusal_text(i18n, refusal)
+            )
+            .to_string(),
+            None,
         ),
     };
     let role = if report.is_intact() {

@@ -40,7 +40,7 @@ pub fn citation_view(c: Citation, lang: enduse::lang::Lang) -> impl IntoView {
     view! {
         <li class="citation">
             {text}
-            {c.url.map(|url| view! { " " <a href=url.clone() rel="noreferrer noopener">{url.clone()}</a> })}
+            {c.safe_link().map(|url| view! { " " <a href=url.to_string() rel="noreferrer noopener">{url.to_string()}</a> })}
             {note.map(|n| view! { <span class="muted">" — " {n}</span> })}
         </li>
     }
