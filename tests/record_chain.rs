@@ -384,9 +384,10 @@ fn the_cli_reports_each_link() {
     };
     let chain = chain_of_two("Bishkek Automation LLC", "KG", Some(&key(3)));
     let (code, text) = run("ok", &chain.to_json(), &[]);
-    assert_eq!(code, 0, "{text}");
+    // Every hop signed, but no key trusted (no --trusted-keys): exit 5.
+    assert_eq!(code, 5, "{text}");
     assert!(
-        text.contains("hop 1: SIGNED   Kulan Trade LLP (KZ), re exporter"),
+        text.contains("hop 1: DECLARED Kulan Trade LLP (KZ), re exporter"),
         "{text}"
     );
     assert!(
@@ -460,7 +461,7 @@ fn forgery_invented_chain_with_fresh_keys_is_not_trusted() {
     let report = verify_trusting(&chain, &known_parties());
     assert!(report.is_continuous(), "hash links alone cannot tell");
     assert_eq!(report.hops[0].state, LinkState::Signed);
-    assert_eq!(report.hops[1].state, LinkState::Declared, "{report:#?}");
+    assert_eq!(report.hops[1].state, LinkState::Flagged, "{report:#?}");
     assert!(
         matches!(&report.hops[1].signature, Some(Verdict::Untrusted { standing, .. }) if standing.key_changed()),
         "the end user is known under another key: {:?}",
