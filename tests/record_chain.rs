@@ -391,7 +391,7 @@ fn the_cli_reports_each_link() {
         "{text}"
     );
     assert!(
-        text.contains("hop 2: SIGNED   Bishkek Automation LLC (KG), end user"),
+        text.contains("hop 2: DECLARED Bishkek Automation LLC (KG), end user"),
         "{text}"
     );
     assert!(text.contains("forwarded by Kulan Trade LLP"), "{text}");
