@@ -93,7 +93,8 @@ fn corpus() -> Corpus {
             },
             None,
         ),
-        Some(&sample::key(34)),
+        // Forwarded by the declarant: signed with the key that signed its response.
+        Some(&sample::key(32)),
     )
     .unwrap();
     chain.push(&forwarded).unwrap();
