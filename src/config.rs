@@ -70,6 +70,9 @@ pub struct HostConfig {
     pub sanctions_lists: Vec<SanctionsListFile>,
     /// Extra guidance from the host, shown on the home page.
     pub guidance: Option<LocalizedText>,
+    /// The host's registry of member keys and revoked keys (see `trust`).
+    #[serde(skip)]
+    pub key_registry: Option<crate::trust::KeyRegistry>,
 }
 
 /// The hosting organisation.
@@ -662,6 +665,7 @@ impl Validator {
             "ruleset",
             "sanctions_lists",
             "guidance",
+            "key_registry",
         ];
         let Some(map) = self.object("", value, &known) else {
             return config;
@@ -685,6 +689,14 @@ impl Validator {
                 "ruleset" => config.ruleset = self.parsed(field, value, SitePath::parse),
                 "sanctions_lists" => config.sanctions_lists = self.lists(field, value),
                 "guidance" => config.guidance = self.text(field, value, MAX_TEXT_CHARS),
+                "key_registry" => match crate::trust::KeyRegistry::from_value(field, value) {
+                    Ok(registry) => config.key_registry = Some(registry),
+                    Err(problems) => {
+                        for (at, message) in problems {
+                            self.problem(&at, message);
+                        }
+                    }
+                },
                 _ => {} // reported by `object`
             }
         }

@@ -35,9 +35,10 @@ impl<T> Opened<T> {
 /// Why a document could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
-    /// Verification failed; the report says how.
+    /// Verification failed; the report says how (boxed: a report is large
+    /// and this error is returned on every import).
     #[error("the document failed verification: {}", describe(.0))]
-    NotIntact(VerifyReport),
+    NotIntact(Box<VerifyReport>),
     /// An intact document of another kind.
     #[error("expected a {expected}, but this is a {found}")]
     WrongKind {
@@ -80,22 +81,22 @@ fn open<T: DeserializeOwned>(bytes: &[u8], expected: DocumentKind) -> Result<Ope
     let inspection = inspect(bytes);
     let report = inspection.report;
     let (Some(body), Some(digest)) = (inspection.body, inspection.digest) else {
-        return Err(OpenError::NotIntact(report));
+        return Err(OpenError::NotIntact(Box::new(report)));
     };
     match report.kind {
         Some(found) if found == expected => {}
         Some(found) => return Err(OpenError::WrongKind { expected, found }),
-        None => return Err(OpenError::NotIntact(report)),
+        None => return Err(OpenError::NotIntact(Box::new(report))),
     }
     // `inspect` already checked the schema, so this only fails if the schema
     // check and this read disagree; report it rather than trust it.
     let body = serde_json::from_value(body).map_err(|e| {
-        OpenError::NotIntact(VerifyReport {
+        OpenError::NotIntact(Box::new(VerifyReport {
             state: super::verify::VerifyState::Malformed {
                 reason: e.to_string(),
             },
             ..report.clone()
-        })
+        }))
     })?;
     Ok(Opened {
         body,
