@@ -35,8 +35,8 @@ impl<T> Opened<T> {
 /// Why a document could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
-    /// Verification failed; the report says how (boxed: a report is large
-    /// and this error is returned on every import).
+    /// Verification failed; the report says how. Boxed: the report is far
+    /// larger than the other variants and every `Result` would carry it.
     #[error("the document failed verification: {}", describe(.0))]
     NotIntact(Box<VerifyReport>),
     /// An intact document of another kind.
