@@ -237,6 +237,8 @@ mod tests {
                 documents: Default::default(),
                 signer: None,
             }),
+            signature: None,
+            request_signer: None,
             problems: vec![],
         }
     }

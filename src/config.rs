@@ -73,6 +73,9 @@ pub struct HostConfig {
     /// Lists published longer ago than this many days are flagged as stale
     /// (`None`: [`crate::screening::DEFAULT_MAX_AGE_DAYS`]).
     pub list_max_age_days: Option<u32>,
+    /// The host's registry of member keys and revoked keys (see `trust`).
+    #[serde(skip)]
+    pub key_registry: Option<crate::trust::KeyRegistry>,
 }
 
 /// The hosting organisation.
@@ -692,6 +695,7 @@ impl Validator {
             "sanctions_lists",
             "guidance",
             "list_max_age_days",
+            "key_registry",
         ];
         let Some(map) = self.object("", value, &known) else {
             return config;
@@ -720,6 +724,14 @@ impl Validator {
                         config.list_max_age_days = Some(days)
                     }
                     _ => self.problem(field, "must be a whole number of days from 1 to 366"),
+                },
+                "key_registry" => match crate::trust::KeyRegistry::from_value(field, value) {
+                    Ok(registry) => config.key_registry = Some(registry),
+                    Err(problems) => {
+                        for (at, message) in problems {
+                            self.problem(&at, message);
+                        }
+                    }
                 },
                 _ => {} // reported by `object`
             }

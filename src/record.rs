@@ -16,7 +16,8 @@
 //!   [`crate::model::DeclarationStatus`] for the engine;
 //! * follow the goods on: the declarant [`forward_request`]s to the next
 //!   party inside a [`DeclarationChain`]; the exporter [`verify_chain`]s it;
-//! * audit: [`verify`] any document's bytes.
+//! * audit: [`verify`] any document's bytes, then [`judge`] it against the
+//!   trusted keys ([`crate::trust`]) to say *who* signed.
 
 pub mod canonical;
 pub mod chain;
@@ -30,15 +31,16 @@ pub mod limits;
 pub mod open;
 pub mod signing;
 pub mod v1;
+pub mod verdict;
 pub mod verify;
 
 pub use chain::{
-    ChainError, ChainProblem, ChainReport, DeclarationChain, HopReport, LinkState, NextParty,
-    forward_request, verify_chain,
+    ChainContext, ChainError, ChainProblem, ChainReport, DeclarationChain, HopReport, LinkState,
+    NextParty, forward_request, verify_chain, verify_chain_with,
 };
 pub use declaration::{
-    ResponseCheck, ResponseProblem, Unasked, check_opened_response, check_response, seal_record,
-    seal_request, seal_response, unasked,
+    ResponseCheck, ResponseProblem, Unasked, check_opened_response, check_opened_response_with,
+    check_response, check_response_with, seal_record, seal_request, seal_response, unasked,
 };
 pub use digest::Digest;
 pub use envelope::{DocumentKind, SealError, Sealed, seal};
@@ -48,4 +50,5 @@ pub use open::{
     open_response_fragment,
 };
 pub use signing::{Fingerprint, KeyError, PublicKey, SecretKey};
+pub use verdict::{DocumentVerdict, Verdict, judge};
 pub use verify::{SignatureState, VerifyReport, VerifyState, verify};

@@ -303,3 +303,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_key_registry_is_read_and_its_problems_named() {
+    let key = enduse::record::SecretKey::from_seed([5; 32]).public_key();
+    let good = format!(
+        r#"{{ "key_registry": {{
+            "members": [ {{ "public_key": "{}", "organisation": "Kulan Trade LLP", "country": "KZ", "date": "2026-01-15" }} ],
+            "revoked": [ {{ "fingerprint": "{}", "reason": "laptop stolen", "date": "2026-06-01" }} ] }} }}"#,
+        key.to_hex(),
+        key.fingerprint()
+    );
+    let config = HostConfig::from_json(&good).expect("valid registry");
+    let registry = config.key_registry.expect("registry kept");
+    assert_eq!(registry.members.len(), 1);
+    assert_eq!(registry.revoked[0].reason, "laptop stolen");
+
+    let bad = good.replace(&key.to_hex(), "not-a-key");
+    assert_problem(&bad, "key_registry.members[0].public_key", "64 hex");
+    let twice = format!(
+        r#"{{ "key_registry": {{ "members": [
+            {{ "public_key": "{k}", "organisation": "A", "date": "2026-01-15" }},
+            {{ "public_key": "{k}", "organisation": "B", "date": "2026-01-15" }} ] }} }}"#,
+        k = key.to_hex()
+    );
+    assert_problem(&twice, "key_registry.members[1].public_key", "listed twice");
+}

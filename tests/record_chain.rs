@@ -5,14 +5,17 @@
 mod record_sample;
 
 use enduse::evaluate::{Rating, evaluate};
+use enduse::keybook::{Confirmation, KeyBook, KeyEntry};
 use enduse::model::{Evidence, HopRole, Transaction};
 use enduse::record::chain::ChainProblem;
 use enduse::record::v1::*;
+use enduse::record::verdict::Verdict;
 use enduse::record::{
-    DeclarationChain, LinkState, NextParty, SecretKey, forward_request, open_request,
-    open_response, seal_request, seal_response, verify_chain,
+    ChainContext, DeclarationChain, LinkState, NextParty, SecretKey, forward_request, open_request,
+    open_response, seal_request, seal_response, verify_chain, verify_chain_with,
 };
 use enduse::ruleset::Ruleset;
+use enduse::trust::Trust;
 use record_sample::*;
 
 /// The response of `customer` (in `country`) to `request`, confirming every line.
@@ -142,16 +145,64 @@ fn chain_of_two(second: &str, second_country: &str, key2: Option<&SecretKey>) ->
     chain
 }
 
+/// A key book trusting each (seed, organisation, country), confirmed by phone.
+fn book(keys: &[(u8, &str, &str)]) -> KeyBook {
+    let mut book = KeyBook::new();
+    for (seed, name, code) in keys {
+        book.add(KeyEntry {
+            public_key: key(*seed).public_key(),
+            organisation: (*name).into(),
+            country: Some(country(code)),
+            confirmed: Confirmation::Phone,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            note: None,
+        })
+        .unwrap();
+    }
+    book
+}
+
+fn verify_trusting(chain: &DeclarationChain, book: &KeyBook) -> enduse::record::ChainReport {
+    verify_chain_with(
+        chain,
+        &ChainContext {
+            trust: Trust::new(book, None),
+            own_request: None,
+        },
+    )
+}
+
+/// The parties of the sample chain, as the exporter confirmed their keys.
+fn known_parties() -> KeyBook {
+    book(&[
+        (2, "Kulan Trade LLP", "KZ"),
+        (3, "Bishkek Automation LLC", "KG"),
+    ])
+}
+
 #[test]
 fn a_complete_chain_verifies_and_reaches_the_end_user() {
     let chain = chain_of_two("Bishkek Automation LLC", "KG", Some(&key(3)));
     let file = chain.to_json();
-    let report = verify_chain(&DeclarationChain::from_bytes(file.as_bytes()).unwrap());
+    let parsed = DeclarationChain::from_bytes(file.as_bytes()).unwrap();
+    // Without trusted keys, valid signatures are attributed to nobody.
+    let report = verify_chain(&parsed);
+    assert!(
+        report.hops.iter().all(|h| h.state == LinkState::Declared
+            && matches!(h.signature, Some(Verdict::Untrusted { .. }))),
+        "{report:#?}"
+    );
+    let report = verify_trusting(&parsed, &known_parties());
     let states: Vec<LinkState> = report.hops.iter().map(|h| h.state).collect();
     assert_eq!(
         states,
         vec![LinkState::Signed, LinkState::Signed],
         "{report:#?}"
+    );
+    assert_eq!(
+        report.hops[1].request_signer.as_deref(),
+        Some(key(2).public_key().fingerprint().as_str()),
+        "hop 2's request was forwarded by hop 1's declarant"
     );
     assert!(report.is_continuous() && report.reaches_end_user());
     assert_eq!(report.chain_id.as_deref(), Some("req-2024-0042"));
@@ -333,13 +384,14 @@ fn the_cli_reports_each_link() {
     };
     let chain = chain_of_two("Bishkek Automation LLC", "KG", Some(&key(3)));
     let (code, text) = run("ok", &chain.to_json(), &[]);
-    assert_eq!(code, 0, "{text}");
+    // Every hop signed, but no key trusted (no --trusted-keys): exit 5.
+    assert_eq!(code, 5, "{text}");
     assert!(
-        text.contains("hop 1: SIGNED   Kulan Trade LLP (KZ), re exporter"),
+        text.contains("hop 1: DECLARED Kulan Trade LLP (KZ), re exporter"),
         "{text}"
     );
     assert!(
-        text.contains("hop 2: SIGNED   Bishkek Automation LLC (KG), end user"),
+        text.contains("hop 2: DECLARED Bishkek Automation LLC (KG), end user"),
         "{text}"
     );
     assert!(text.contains("forwarded by Kulan Trade LLP"), "{text}");
@@ -361,4 +413,141 @@ fn the_cli_reports_each_link() {
     let (code, text) = run("unsigned", &unsigned.to_json(), &[]);
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("hop 2: DECLARED"), "{text}");
+}
+
+/// Hop 1 forwarded with `forward_key` signing the forwarded request, hop 2
+/// answered by `second` with `key2`.
+fn chain_forwarded_by(
+    forward_key: Option<&SecretKey>,
+    second: &str,
+    key2: &SecretKey,
+) -> DeclarationChain {
+    let r1 = seal_request(&request(), Some(&key(1))).unwrap();
+    let mut chain = DeclarationChain::start(&r1).unwrap();
+    let o1 = open_request(r1.json.as_bytes()).unwrap();
+    let d1 = seal_response(
+        &answer(
+            &o1,
+            "Kulan Trade LLP",
+            "KZ",
+            Disposition::ResellExport,
+            None,
+        ),
+        Some(&key(2)),
+    )
+    .unwrap();
+    chain.push(&d1).unwrap();
+    let od1 = open_response(d1.json.as_bytes()).unwrap();
+    let r2 = seal_request(
+        &forward_request(&o1, &od1, next(second, "KG", "req-2"), None),
+        forward_key,
+    )
+    .unwrap();
+    chain.push(&r2).unwrap();
+    let o2 = open_request(r2.json.as_bytes()).unwrap();
+    let d2 = seal_response(
+        &answer(&o2, second, "KG", Disposition::Consume, None),
+        Some(key2),
+    )
+    .unwrap();
+    chain.push(&d2).unwrap();
+    chain
+}
+
+#[test]
+fn forgery_invented_chain_with_fresh_keys_is_not_trusted() {
+    // The first buyer invents the end user with a fresh key of its own making.
+    let chain = chain_forwarded_by(Some(&key(2)), "Bishkek Automation LLC", &key(77));
+    let report = verify_trusting(&chain, &known_parties());
+    assert!(report.is_continuous(), "hash links alone cannot tell");
+    assert_eq!(report.hops[0].state, LinkState::Signed);
+    assert_eq!(report.hops[1].state, LinkState::Flagged, "{report:#?}");
+    assert!(
+        matches!(&report.hops[1].signature, Some(Verdict::Untrusted { standing, .. }) if standing.key_changed()),
+        "the end user is known under another key: {:?}",
+        report.hops[1].signature
+    );
+    assert!(
+        report.hops[1]
+            .problems
+            .iter()
+            .any(|p| matches!(p, ChainProblem::KeyChanged { .. }))
+    );
+
+    // With the buyer's own key for both parties, one hand wrote both.
+    let chain = chain_forwarded_by(Some(&key(2)), "Bishkek Automation LLC", &key(2));
+    let report = verify_trusting(&chain, &known_parties());
+    assert!(
+        report.hops[1]
+            .problems
+            .contains(&ChainProblem::SameKeyTwoParties {
+                hop: 1,
+                party: "Kulan Trade LLP".into()
+            }),
+        "{report:#?}"
+    );
+    assert_eq!(report.hops[1].state, LinkState::Flagged);
+}
+
+#[test]
+fn forgery_key_changed_between_hops_breaks_the_chain() {
+    // Somebody other than hop 1's declarant forwarded its declaration.
+    let chain = chain_forwarded_by(Some(&key(5)), "Bishkek Automation LLC", &key(3));
+    let report = verify_trusting(&chain, &known_parties());
+    assert_eq!(report.first_break(), Some(2), "{report:#?}");
+    assert!(report.hops[1].problems.iter().any(|p| matches!(
+        p,
+        ChainProblem::ForwardedByOtherKey { found, expected }
+            if *found == key(5).public_key().fingerprint().to_string()
+                && *expected == key(2).public_key().fingerprint().to_string()
+    )));
+
+    let chain = chain_forwarded_by(None, "Bishkek Automation LLC", &key(3));
+    let report = verify_trusting(&chain, &known_parties());
+    assert_eq!(report.first_break(), Some(2));
+    assert!(
+        report.hops[1]
+            .problems
+            .contains(&ChainProblem::ForwardUnsigned)
+    );
+}
+
+#[test]
+fn forgery_old_chain_into_a_new_draft_is_refused() {
+    let chain = chain_of_two("Bishkek Automation LLC", "KG", Some(&key(3)));
+    let book = known_parties();
+    let own = verify_chain(&chain).hops[0].request_digest.unwrap();
+    let context = |digest| ChainContext {
+        trust: Trust::new(&book, None),
+        own_request: Some(digest),
+    };
+    let report = verify_chain_with(&chain, &context(own));
+    assert!(report.is_continuous(), "{report:#?}");
+    // A new draft's request: the old chain does not answer it.
+    let other = seal_request(
+        &DeclarationRequest {
+            request_id: id("req-2026-new"),
+            ..request()
+        },
+        None,
+    )
+    .unwrap();
+    let report = verify_chain_with(&chain, &context(other.digest));
+    assert_eq!(report.first_break(), Some(1));
+    assert_eq!(report.hops[0].problems[0], ChainProblem::NotOwnRequest);
+}
+
+#[test]
+fn forgery_spliced_fork_shows_the_missing_quantity() {
+    // Hop 1 confirms 500 + 1200 but the chain it hands on passes on less:
+    // the rest went down a branch the chain leaves out.
+    let less = [Decimal::new("300").unwrap(), Decimal::new("1200").unwrap()];
+    let chain = forwarded_to_hop_two("Bishkek Automation LLC", "KG", true, Some(&less));
+    let report = verify_trusting(&chain, &known_parties());
+    assert!(
+        report.hops[1]
+            .problems
+            .contains(&ChainProblem::QuantityShrank { line: 0 })
+    );
+    assert_eq!(report.hops[1].state, LinkState::Flagged);
 }

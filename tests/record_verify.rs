@@ -2,9 +2,11 @@
 
 mod record_sample;
 
+use enduse::keybook::{Confirmation, KeyBook, KeyEntry};
 use enduse::model::DeclarationStatus;
 use enduse::record::v1::DeclarationResponse;
 use enduse::record::*;
+use enduse::trust::Trust;
 use record_sample as sample;
 use serde_json::Value;
 
@@ -251,14 +253,46 @@ fn responses_map_to_declaration_status() {
     let request = open_request(sealed_request.json.as_bytes()).unwrap();
 
     let signed = response_with(&sealed_request, |_| {}, Some(&sample::key(8)));
-    let check = check_response(&request, signed.json.as_bytes());
+    // Signed by a key nobody confirmed: attributed to nobody, counted as unsigned.
+    let check = check_response_with(
+        &request,
+        signed.json.as_bytes(),
+        &Trust::new(&KeyBook::new(), None),
+    );
     assert_eq!(check.problems, vec![]);
+    assert_eq!(check.status, DeclarationStatus::ReceivedMatchingUnsigned);
+    assert!(check.counted_as_unsigned());
+    let mut book = KeyBook::new();
+    book.add(KeyEntry {
+        public_key: sample::key(8).public_key(),
+        organisation: "Кулан Трейд ТОО".into(),
+        country: Some(sample::country("KZ")),
+        confirmed: Confirmation::Phone,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        note: None,
+    })
+    .unwrap();
+    let check = check_response_with(&request, signed.json.as_bytes(), &Trust::new(&book, None));
     assert_eq!(check.status, DeclarationStatus::ReceivedMatchingSigned);
+    assert!(check.signature.is_trusted());
     let embedded = check.embedded().unwrap();
     assert!(embedded.signature.is_some());
+    // The forgery: a fresh key, the counterparty's name typed in.
+    let forged = response_with(&sealed_request, |_| {}, Some(&sample::key(66)));
+    let check = check_response_with(&request, forged.json.as_bytes(), &Trust::new(&book, None));
+    assert_eq!(check.status, DeclarationStatus::ReceivedMatchingUnsigned);
+    assert!(
+        matches!(&check.signature, Verdict::Untrusted { standing, .. } if standing.key_changed()),
+        "the known party's key changed: {:?}",
+        check.signature
+    );
 
     let unsigned = response_with(&sealed_request, |_| {}, None);
-    let check = check_response(&request, unsigned.json.as_bytes());
+    let check = check_response_with(
+        &request,
+        unsigned.json.as_bytes(),
+        &Trust::new(&KeyBook::new(), None),
+    );
     assert_eq!(check.status, DeclarationStatus::ReceivedMatchingUnsigned);
 
     /// One way to spoil a response, and the problem the check must report for it.
@@ -301,7 +335,11 @@ fn responses_map_to_declaration_status() {
     ];
     for (edit, expected) in cases {
         let sealed = response_with(&sealed_request, edit, None);
-        let check = check_response(&request, sealed.json.as_bytes());
+        let check = check_response_with(
+            &request,
+            sealed.json.as_bytes(),
+            &Trust::new(&KeyBook::new(), None),
+        );
         assert_eq!(check.status, DeclarationStatus::Mismatching);
         assert!(
             check.problems.contains(&expected),
@@ -320,14 +358,22 @@ fn responses_map_to_declaration_status() {
         },
         None,
     );
-    let check = check_response(&request, sealed.json.as_bytes());
+    let check = check_response_with(
+        &request,
+        sealed.json.as_bytes(),
+        &Trust::new(&KeyBook::new(), None),
+    );
     assert_eq!(check.status, DeclarationStatus::ReceivedMatchingUnsigned);
 
     // An altered response is never reassurance.
     let tampered = signed
         .json
         .replace("Steppe Automation LLP", "Steppe Automation OOO");
-    let check = check_response(&request, tampered.as_bytes());
+    let check = check_response_with(
+        &request,
+        tampered.as_bytes(),
+        &Trust::new(&KeyBook::new(), None),
+    );
     assert_eq!(check.status, DeclarationStatus::Mismatching);
     assert!(matches!(
         check.problems.first(),
@@ -360,7 +406,11 @@ fn records_embed_declarations_that_still_verify() {
         Some(&sample::key(10)),
     )
     .unwrap();
-    let check = check_response(&request, response.json.as_bytes());
+    let check = check_response_with(
+        &request,
+        response.json.as_bytes(),
+        &Trust::new(&KeyBook::new(), None),
+    );
     let mut record = sample::record();
     record.declarations.push(check.embedded().unwrap());
     let sealed = seal_record(&record, Some(&sample::key(11))).unwrap();
@@ -377,7 +427,11 @@ fn a_forged_embedded_declaration_is_caught_even_in_a_freshly_signed_record() {
         Some(&sample::key(12)),
     )
     .unwrap();
-    let check = check_response(&request, response.json.as_bytes());
+    let check = check_response_with(
+        &request,
+        response.json.as_bytes(),
+        &Trust::new(&KeyBook::new(), None),
+    );
     let mut embedded = check.embedded().unwrap();
     // The record's author edits the counterparty's answer, keeps its
     // signature, and signs the record with their own key.
@@ -400,9 +454,13 @@ fn a_forged_embedded_declaration_is_caught_even_in_a_freshly_signed_record() {
     // Untouched, the embedded declaration reports its signer.
     let mut record = sample::record();
     record.declarations.push(
-        check_response(&request, response.json.as_bytes())
-            .embedded()
-            .unwrap(),
+        check_response_with(
+            &request,
+            response.json.as_bytes(),
+            &Trust::new(&KeyBook::new(), None),
+        )
+        .embedded()
+        .unwrap(),
     );
     let report = verify(seal_record(&record, None).unwrap().json.as_bytes());
     assert_eq!(report.state, VerifyState::Unsigned);

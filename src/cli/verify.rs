@@ -1,15 +1,23 @@
 //! `enduse verify FILE`: check a record, declaration request or response, or
 //! a declaration chain.
 //!
+//! A valid signature proves only that the document agrees with the key it
+//! carries; who holds that key is what `--trusted-keys KEYS.json` (a key book
+//! export, `docs/record-format.md` §12) answers.
+//!
 //! Exit status tells scripts the verdict without parsing output:
-//! 0 valid (intact and signed), 1 altered or bad signature, 2 intact but
-//! unsigned, 3 unsupported format version, 4 unreadable, malformed or refused
-//! (a bound or the one-reading rule), 5 content authentic (digest and any
-//! signature hold) but the leaf map that locates fields was edited.
+//! 0 intact and every signature by a trusted key, 5 intact but some
+//! signature by a key that is not trusted (unknown, first use only, changed
+//! or revoked), 1 altered or bad signature, 2 intact but unsigned,
+//! 3 unsupported format version, 4 unreadable, malformed or refused (a bound
+//! or the one-reading rule; a bad key book file is 4 too, before anything is
+//! verified), 6 content authentic (digest and any signature hold) but the
+//! leaf map that locates fields was edited.
 //!
 //! Text output escapes every character from the document that could forge a
 //! terminal line (`text::shown`); JSON output is exact.
-//! For a chain: 0 continuous with every hop declared and signed, 1 broken,
+//! For a chain: 0 continuous with every hop declared and signed by a trusted
+//! key, 5 continuous and every hop signed but some key not trusted, 1 broken,
 //! 2 continuous but not every hop signed (unsigned, flagged or awaiting).
 
 use std::io::Read;
@@ -17,9 +25,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use enduse::keybook::KeyBook;
 use enduse::record::chain::is_chain_file;
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
-use enduse::record::{SignatureState, VerifyReport, VerifyState, decode_fragment, verify};
+use enduse::record::verdict::Verdict;
+use enduse::record::{
+    DocumentVerdict, SignatureState, VerifyReport, VerifyState, decode_fragment, judge, verify,
+};
+use enduse::trust::{KeyStanding, Trust};
 
 use crate::text::{safe_output, shown};
 
@@ -35,6 +48,20 @@ pub struct VerifyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    /// The keys you trust: a key book file exported from the web app's key
+    /// book (format `enduse-key-book`). Without it no signature is trusted.
+    #[arg(long, value_name = "KEYS.json")]
+    trusted_keys: Option<PathBuf>,
+}
+
+/// Reads the `--trusted-keys` file, or an empty book.
+fn load_keys(path: Option<&PathBuf>) -> Result<KeyBook, String> {
+    let Some(path) = path else {
+        return Ok(KeyBook::new());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    KeyBook::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,6 +74,14 @@ enum OutputFormat {
 
 /// Runs `enduse verify`.
 pub fn run(args: &VerifyArgs) -> ExitCode {
+    let book = match load_keys(args.trusted_keys.as_ref()) {
+        Ok(book) => book,
+        Err(e) => {
+            eprintln!("enduse verify: trusted keys refused: {}", shown(&e));
+            return ExitCode::from(4);
+        }
+    };
+    let trust = Trust::new(&book, None);
     let input = if args.link {
         decode_fragment(&args.file.to_string_lossy()).map_err(|e| e.to_string())
     } else {
@@ -59,26 +94,42 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
             &args.file,
             bytes,
             matches!(args.format, OutputFormat::Json),
+            &trust,
         );
     }
-    let report = match input {
-        Ok(bytes) => verify(&bytes),
+    let report = match &input {
+        Ok(bytes) => verify(bytes),
         Err(reason) => VerifyReport {
             kind: None,
-            state: VerifyState::Malformed { reason },
+            state: VerifyState::Malformed {
+                reason: reason.clone(),
+            },
             signature: SignatureState::NotChecked,
             declarations: Vec::new(),
         },
     };
+    let party = input.as_deref().ok().and_then(signing_party);
+    let verdict = judge(
+        &report,
+        &trust,
+        party
+            .as_ref()
+            .map(|(name, country)| (name.as_str(), *country)),
+    );
     match args.format {
-        OutputFormat::Text => print!("{}", safe_output(&render_text(&args.file, &report))),
+        OutputFormat::Text => print!(
+            "{}",
+            safe_output(&render_text(&args.file, &report, &verdict))
+        ),
         OutputFormat::Json => {
             let json = serde_json::json!({
                 "file": args.file.display().to_string(),
                 "kind": report.kind,
+                "verdict": verdict_json(&verdict.document),
                 "state": report.state,
                 "signature": report.signature,
                 "declarations": report.declarations,
+                "declaration_verdicts": verdict.declarations.iter().map(verdict_json).collect::<Vec<_>>(),
             });
             match serde_json::to_string_pretty(&json) {
                 Ok(text) => println!("{text}"),
@@ -86,17 +137,72 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
             }
         }
     }
-    ExitCode::from(exit_code(&report.state))
+    ExitCode::from(verdict.exit_code())
 }
 
-fn exit_code(state: &VerifyState) -> u8 {
-    match state {
-        VerifyState::Valid => 0,
-        VerifyState::Altered { .. } => 1,
-        VerifyState::Unsigned => 2,
-        VerifyState::UnsupportedVersion { .. } => 3,
-        VerifyState::Malformed { .. } | VerifyState::Refused { .. } => 4,
-        VerifyState::LocatorDamaged { .. } => 5,
+/// Who an intact document says signed it: a response's customer, a
+/// request's or record's exporter (to name a changed key).
+fn signing_party(bytes: &[u8]) -> Option<(String, Option<enduse::country::Country>)> {
+    use enduse::record::{open_record, open_request, open_response};
+    if let Ok(o) = open_response(bytes) {
+        return Some((o.body.customer.name, Some(o.body.customer.country)));
+    }
+    if let Ok(o) = open_request(bytes) {
+        return Some((o.body.exporter.name, o.body.exporter.country));
+    }
+    open_record(bytes).ok().map(|o| {
+        (
+            o.body.transaction.exporter.name,
+            o.body.transaction.exporter.country,
+        )
+    })
+}
+
+/// A verdict as JSON: its name, and for a signature who holds the key.
+pub fn verdict_json(verdict: &Verdict) -> serde_json::Value {
+    let mut json = serde_json::json!({
+        "verdict": verdict.as_str(),
+        "message": verdict.describe(),
+    });
+    if let Verdict::Trusted {
+        fingerprint,
+        standing,
+    }
+    | Verdict::Untrusted {
+        fingerprint,
+        standing,
+        ..
+    } = verdict
+    {
+        json["fingerprint"] = fingerprint.clone().into();
+        json["key"] = standing_json(standing);
+    }
+    json
+}
+
+fn standing_json(standing: &KeyStanding) -> serde_json::Value {
+    let entry = |state: &str, e: &enduse::keybook::KeyEntry| {
+        serde_json::json!({
+            "state": state,
+            "organisation": e.organisation,
+            "country": e.country.map(|c| c.code()),
+            "confirmed": e.confirmed.as_str(),
+            "date": e.date.format("%Y-%m-%d").to_string(),
+        })
+    };
+    match standing {
+        KeyStanding::Trusted(e) => entry("trusted", e),
+        KeyStanding::FirstUse(e) => entry("first_use", e),
+        KeyStanding::OtherParty(e) => entry("other_party", e),
+        KeyStanding::Unknown { party_keys } => serde_json::json!({
+            "state": if party_keys.is_empty() { "unknown" } else { "key_changed" },
+            "party_keys": party_keys.iter().map(|e| e.fingerprint().to_string()).collect::<Vec<_>>(),
+        }),
+        KeyStanding::Revoked(rev) => serde_json::json!({
+            "state": "revoked",
+            "reason": rev.reason,
+            "date": rev.date.format("%Y-%m-%d").to_string(),
+        }),
     }
 }
 
@@ -117,45 +223,27 @@ fn read_limited(path: &PathBuf) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
+fn render_text(path: &std::path::Path, report: &VerifyReport, verdict: &DocumentVerdict) -> String {
     let what = report
         .kind
         .map_or_else(|| "document".to_string(), |kind| kind.to_string());
-    let mut out = format!("{}: {what}\n", shown(&path.display().to_string()));
+    let mut out = format!(
+        "{}: {what}\n{}\n",
+        shown(&path.display().to_string()),
+        shown(&verdict.document.describe())
+    );
     match &report.state {
-        VerifyState::Valid => out.push_str("VALID: intact and signed\n"),
-        VerifyState::Unsigned => {
-            out.push_str("UNSIGNED: intact (digest matches), but nobody signed it\n")
-        }
         VerifyState::Altered { paths } => {
-            out.push_str("ALTERED: the content does not match its digest or signature\n");
             for path in paths {
                 out.push_str(&format!("  changed: {}\n", shown(path)));
             }
         }
         VerifyState::LocatorDamaged { paths } => {
-            out.push_str(match report.signature {
-                SignatureState::Valid { .. } => "SIGNATURE VALID; LOCATOR DAMAGED",
-                _ => "CONTENT INTACT; LOCATOR DAMAGED",
-            });
-            out.push_str(
-                ": the content matches its digest, but the leaf map that names changed fields was edited; ask the sender for a fresh copy\n",
-            );
             for path in paths {
                 out.push_str(&format!("  map entry wrong: {}\n", shown(path)));
             }
         }
-        VerifyState::Refused { refusal } => out.push_str(&format!(
-            "REFUSED (not read): {}\n",
-            shown(&refusal.to_string())
-        )),
-        VerifyState::UnsupportedVersion { version } => out.push_str(&format!(
-            "UNSUPPORTED VERSION: format version {}; this build reads version 1\n",
-            shown(version)
-        )),
-        VerifyState::Malformed { reason } => {
-            out.push_str(&format!("MALFORMED: {}\n", shown(reason)))
-        }
+        _ => {}
     }
     match &report.signature {
         SignatureState::Absent | SignatureState::NotChecked => {}
@@ -179,14 +267,18 @@ fn render_text(path: &std::path::Path, report: &VerifyReport) -> String {
             ));
         }
     }
-    for (index, state) in report.declarations.iter().enumerate() {
+    for (index, (state, judged)) in report
+        .declarations
+        .iter()
+        .zip(&verdict.declarations)
+        .enumerate()
+    {
         let line = match state {
-            SignatureState::Valid { fingerprint, .. } => format!("signed, key {fingerprint}"),
-            SignatureState::Absent => "unsigned".to_string(),
             SignatureState::Invalid { reason, .. } => {
                 format!("signature INVALID: {}", shown(reason))
             }
             SignatureState::NotChecked => "not checked".to_string(),
+            SignatureState::Absent | SignatureState::Valid { .. } => shown(&judged.describe()),
         };
         out.push_str(&format!("embedded declaration {index}: {line}\n"));
     }

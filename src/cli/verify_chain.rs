@@ -5,15 +5,21 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use enduse::model::Symbol;
-use enduse::record::chain::{ChainReport, LinkState};
-use enduse::record::{DeclarationChain, verify_chain};
+use enduse::record::chain::{ChainContext, ChainReport, LinkState};
+use enduse::record::verdict::Verdict;
+use enduse::record::{DeclarationChain, verify_chain_with};
+use enduse::trust::Trust;
 
 use crate::text::{safe_output, shown};
 
-/// Verifies a chain file's bytes and prints the report.
-pub fn run(path: &Path, bytes: &[u8], json: bool) -> ExitCode {
+/// Verifies a chain file's bytes against the trusted keys and prints the report.
+pub fn run(path: &Path, bytes: &[u8], json: bool, trust: &Trust<'_>) -> ExitCode {
+    let context = ChainContext {
+        trust: *trust,
+        own_request: None,
+    };
     let report = match DeclarationChain::from_bytes(bytes) {
-        Ok(chain) => verify_chain(&chain),
+        Ok(chain) => verify_chain_with(&chain, &context),
         Err(e) => {
             if json {
                 println!(
@@ -42,10 +48,19 @@ pub fn run(path: &Path, bytes: &[u8], json: bool) -> ExitCode {
 }
 
 fn exit_code(report: &ChainReport) -> u8 {
+    let signed_by_untrusted = |h: &enduse::record::HopReport| {
+        h.state == LinkState::Declared && matches!(h.signature, Some(Verdict::Untrusted { .. }))
+    };
     if !report.is_continuous() {
         1
     } else if report.hops.iter().all(|h| h.state == LinkState::Signed) {
         0
+    } else if report
+        .hops
+        .iter()
+        .all(|h| h.state == LinkState::Signed || signed_by_untrusted(h))
+    {
+        5
     } else {
         2
     }
@@ -83,8 +98,11 @@ fn render_text(path: &Path, report: &ChainReport) -> String {
         if let Some(by) = &hop.forwarded_by {
             out.push_str(&format!("  forwarded by {}\n", shown(by)));
         }
-        if let Some(fp) = hop.declared.as_ref().and_then(|d| d.signer.as_deref()) {
-            out.push_str(&format!("  signed, key fingerprint {}\n", shown(fp)));
+        if let Some(verdict) = &hop.signature {
+            out.push_str(&format!("  {}\n", shown(&verdict.describe())));
+        }
+        if let Some(fp) = &hop.request_signer {
+            out.push_str(&format!("  request signed by key {}\n", shown(fp)));
         }
         for problem in &hop.problems {
             out.push_str(&format!("  - {}\n", shown(&problem.to_string())));
@@ -115,6 +133,8 @@ fn to_json(path: &Path, report: &ChainReport) -> String {
                 "country": h.declared.as_ref().map(|d| d.country.code()),
                 "role": h.declared.as_ref().map(|d| d.role.as_str()),
                 "signer": h.declared.as_ref().and_then(|d| d.signer.clone()),
+                "signature": h.signature.as_ref().map(crate::verify::verdict_json),
+                "request_signer": h.request_signer,
                 "forwarded_by": h.forwarded_by,
                 "problems": h.problems.iter().map(|p| serde_json::json!({
                     "breaks_chain": p.breaks_chain(),

@@ -19,12 +19,25 @@
 //! The container itself is not sealed: its integrity is the links'. Every
 //! envelope is verified on its own, then continuity is checked hop by hop,
 //! and [`verify_chain`] says exactly where a chain breaks.
+//!
+//! Hash links prove order, not authorship: a first buyer could invent the
+//! rest of a chain with fresh keys. So [`verify_chain_with`] also
+//! authenticates the parties ([`ChainContext`]):
+//!
+//! * hop 1 must be the exporter's *own* request (its digest is kept with the
+//!   draft), so an old or invented chain cannot replace a draft's hops;
+//! * a forwarded request must be signed by the key that signed the response
+//!   it forwards: only the declarant can pass its declaration on;
+//! * one key signing responses for two different parties is flagged;
+//! * a hop counts as `Signed` only when its key is trusted (key book or the
+//!   host's registry); a valid signature by an unknown key is `Declared`,
+//!   i.e. attributed to nobody, and its [`HopReport::signature`] says why.
 
 use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::declaration::{ResponseProblem, check_opened_response};
+use super::declaration::{ResponseProblem, check_opened_response_with};
 use super::digest::Digest;
 use super::envelope::{DocumentKind, Sealed};
 use super::fragment::{FRAGMENT_PREFIX, FragmentError, decode_fragment, encode_bytes};
@@ -34,9 +47,12 @@ use super::v1::{
     CreatedAt, Decimal, DeclarationRequest, DeclarationResponse, Disposition, Forwarding,
     GoodsLine, HopDocuments, Id, NamedParty, RequestParty,
 };
+use super::verdict::{Verdict, signature_verdict};
 use crate::country::Country;
+use crate::keybook::{KeyBook, normal_name};
 use crate::lang::Lang;
 use crate::model::{Fact, Hop, HopRole};
+use crate::trust::Trust;
 
 /// The `format` of a chain file.
 pub const CHAIN_FORMAT: &str = "enduse-declaration-chain";
@@ -215,9 +231,11 @@ impl DeclarationChain {
 /// The state of one hop's link, as the chain view shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LinkState {
-    /// Declared, intact, continuous, and the response is signed.
+    /// Declared, intact, continuous, and the response is signed by a
+    /// trusted key.
     Signed,
-    /// Declared, intact and continuous, but unsigned.
+    /// Declared, intact and continuous, but unsigned or signed by a key that
+    /// is not trusted ([`HopReport::signature`] tells which).
     Declared,
     /// Intact and continuous, but the declaration raises a problem (a
     /// commitment left out, quantities that differ, Russia or Belarus named).
@@ -295,6 +313,33 @@ pub enum ChainProblem {
         /// The broken hop (1-based).
         hop: u32,
     },
+    /// Hop 1 is not the request this draft sent (digest differs): an old
+    /// chain, or somebody else's.
+    NotOwnRequest,
+    /// The previous response is signed, but this forwarded request is not:
+    /// nothing proves the declarant forwarded it.
+    ForwardUnsigned,
+    /// The forwarded request is signed by another key than the one that
+    /// signed the response it forwards.
+    ForwardedByOtherKey {
+        /// Fingerprint of the request's signer.
+        found: String,
+        /// Fingerprint of the previous response's signer.
+        expected: String,
+    },
+    /// The key that signed this response also signed a response for another
+    /// party: one hand writing two parties' declarations.
+    SameKeyTwoParties {
+        /// The earlier hop (1-based) signed by the same key.
+        hop: u32,
+        /// The party named there.
+        party: String,
+    },
+    /// The party is in the key book under another key.
+    KeyChanged {
+        /// The fingerprint that signed this hop.
+        fingerprint: String,
+    },
 }
 
 impl ChainProblem {
@@ -307,7 +352,10 @@ impl ChainProblem {
                     | ResponseProblem::QuantityDiffers(_)
                     | ResponseProblem::RussiaOrBelarus
             ),
-            ChainProblem::QuantityGrew { .. } | ChainProblem::QuantityShrank { .. } => false,
+            ChainProblem::QuantityGrew { .. }
+            | ChainProblem::QuantityShrank { .. }
+            | ChainProblem::SameKeyTwoParties { .. }
+            | ChainProblem::KeyChanged { .. } => false,
             _ => true,
         }
     }
@@ -358,6 +406,24 @@ impl fmt::Display for ChainProblem {
             ChainProblem::AfterBreak { hop } => {
                 write!(f, "follows the broken link at hop {hop}; continuity unproven")
             }
+            ChainProblem::NotOwnRequest => f.write_str(
+                "hop 1 is not the request this draft sent (its digest differs): an old or another party's chain",
+            ),
+            ChainProblem::ForwardUnsigned => f.write_str(
+                "the previous response is signed, but this forwarded request is not: nothing proves the declarant forwarded it",
+            ),
+            ChainProblem::ForwardedByOtherKey { found, expected } => write!(
+                f,
+                "the forwarded request is signed by key {found}, not by {expected} that signed the response it forwards"
+            ),
+            ChainProblem::SameKeyTwoParties { hop, party } => write!(
+                f,
+                "the same key signed hop {hop}'s declaration for {party}: one key for two parties"
+            ),
+            ChainProblem::KeyChanged { fingerprint } => write!(
+                f,
+                "KEY CHANGED: this party is in your key book under another key; {fingerprint} is new"
+            ),
         }
     }
 }
@@ -404,6 +470,10 @@ pub struct HopReport {
     pub forwarded_by: Option<String>,
     /// The declaration, when the response verified.
     pub declared: Option<DeclaredHop>,
+    /// Who signed the response, judged against the trusted keys.
+    pub signature: Option<Verdict>,
+    /// Fingerprint of the key that signed the hop's request, if signed.
+    pub request_signer: Option<String>,
     /// Everything wrong, breaks first.
     pub problems: Vec<ChainProblem>,
 }
@@ -504,8 +574,31 @@ fn is_kind(value: &Value, kind: DocumentKind) -> bool {
     value.get("format").and_then(Value::as_str) == Some(kind.format_name())
 }
 
-/// Verifies every link and the continuity between them.
+/// What a chain is checked against: the trusted keys, and the request the
+/// exporter's draft sent (when verifying for a draft).
+#[derive(Debug, Clone, Copy)]
+pub struct ChainContext<'a> {
+    /// The key book and host registry.
+    pub trust: Trust<'a>,
+    /// Digest of the exporter's own hop-1 request, kept with the draft.
+    pub own_request: Option<Digest>,
+}
+
+/// Verifies every link and the continuity between them, with no trusted
+/// key: every signature is reported as not trusted.
 pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
+    let book = KeyBook::new();
+    verify_chain_with(
+        chain,
+        &ChainContext {
+            trust: Trust::new(&book, None),
+            own_request: None,
+        },
+    )
+}
+
+/// Verifies every link, the continuity between them, and who signed each.
+pub fn verify_chain_with(chain: &DeclarationChain, context: &ChainContext<'_>) -> ChainReport {
     let mut report = ChainReport {
         chain_id: None,
         exporter: None,
@@ -516,6 +609,8 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
     // The previous hop's verified response, for continuity checks.
     let mut previous: Option<Opened<DeclarationResponse>> = None;
     let mut broken_at: Option<u32> = None;
+    // Public key (hex) → first hop and party it signed a response for.
+    let mut signed_for: Vec<(String, u32, String)> = Vec::new();
 
     for (index, pair) in chain.links.chunks(2).enumerate() {
         let hop = u32::try_from(index + 1).unwrap_or(u32::MAX);
@@ -528,6 +623,8 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
             addressee: None,
             forwarded_by: None,
             declared: None,
+            signature: None,
+            request_signer: None,
             problems: Vec::new(),
         };
         let request = match pair.first() {
@@ -557,6 +654,7 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
                 .forwarded
                 .as_ref()
                 .map(|f| f.forwarded_by.clone());
+            hop_report.request_signer = request.signer().map(str::to_string);
             continuity(
                 hop,
                 request,
@@ -564,6 +662,15 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
                 previous.as_ref(),
                 &mut problems,
             );
+            if hop > 1 {
+                forwarded_by_declarant(request, previous.as_ref(), &mut problems);
+            }
+            if hop == 1
+                && let Some(own) = context.own_request
+                && request.digest != own
+            {
+                problems.push(ChainProblem::NotOwnRequest);
+            }
             if hop == 1 {
                 report.chain_id = Some(request.body.request_id.as_str().to_string());
                 report.exporter = Some(request.body.exporter.name.clone());
@@ -582,8 +689,42 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
             },
         };
         if let (Some(request), Some(response)) = (&request, &response) {
-            let check = check_opened_response(request, response.clone());
+            let check = check_opened_response_with(request, response.clone(), &context.trust);
             problems.extend(check.problems.into_iter().map(ChainProblem::Answer));
+            let customer = &response.body.customer;
+            let verdict = signature_verdict(
+                &response.report.signature,
+                &context.trust,
+                Some((customer.name.as_str(), Some(customer.country))),
+            );
+            if let Verdict::Untrusted {
+                fingerprint,
+                standing,
+                ..
+            } = &verdict
+                && standing.key_changed()
+            {
+                problems.push(ChainProblem::KeyChanged {
+                    fingerprint: fingerprint.clone(),
+                });
+            }
+            if let Some(block) = &response.signature {
+                let name = normal_name(&customer.name);
+                match signed_for
+                    .iter()
+                    .find(|(key, _, _)| *key == block.public_key)
+                {
+                    Some((_, earlier, party)) if normal_name(party) != name => {
+                        problems.push(ChainProblem::SameKeyTwoParties {
+                            hop: *earlier,
+                            party: party.clone(),
+                        });
+                    }
+                    Some(_) => {}
+                    None => signed_for.push((block.public_key.clone(), hop, customer.name.clone())),
+                }
+            }
+            hop_report.signature = Some(verdict);
             let expected_previous = request.body.forwarded.as_ref().map(|f| f.previous_response);
             if response.body.previous_response != expected_previous {
                 problems.push(ChainProblem::PreviousNotEchoed);
@@ -603,7 +744,14 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
         } else {
             match &response {
                 None => LinkState::Awaiting,
-                Some(r) if r.signer().is_some() => LinkState::Signed,
+                Some(_)
+                    if hop_report
+                        .signature
+                        .as_ref()
+                        .is_some_and(Verdict::is_trusted) =>
+                {
+                    LinkState::Signed
+                }
                 Some(_) => LinkState::Declared,
             }
         };
@@ -615,6 +763,29 @@ pub fn verify_chain(chain: &DeclarationChain) -> ChainReport {
         previous = response;
     }
     report
+}
+
+/// Checks that a forwarded request was signed by the key that signed the
+/// response it forwards. An unsigned previous response authenticates nobody,
+/// so there is nothing to compare (the hop shows as declared, not signed).
+fn forwarded_by_declarant(
+    request: &Opened<DeclarationRequest>,
+    previous: Option<&Opened<DeclarationResponse>>,
+    problems: &mut Vec<ChainProblem>,
+) {
+    let Some(expected) = previous.and_then(|p| p.signature.as_ref()) else {
+        return;
+    };
+    match &request.signature {
+        None => problems.push(ChainProblem::ForwardUnsigned),
+        Some(found) if found.public_key != expected.public_key => {
+            problems.push(ChainProblem::ForwardedByOtherKey {
+                found: found.fingerprint.clone(),
+                expected: expected.fingerprint.clone(),
+            });
+        }
+        Some(_) => {}
+    }
 }
 
 /// Checks that `request` continues the chain where the previous hop left it.

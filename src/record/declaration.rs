@@ -4,16 +4,21 @@
 //! The mapping into [`DeclarationStatus`] is conservative: a response that
 //! fails verification, answers another request, leaves a commitment unticked
 //! or contradicts the request counts as `Mismatching` — a document we cannot
-//! rely on must never look like reassurance.
+//! rely on must never look like reassurance. A signature counts (status
+//! `ReceivedMatchingSigned`) only when its key is trusted ([`crate::trust`]):
+//! a response signed by an unknown key is attributed to nobody and counts as
+//! unsigned, and [`ResponseCheck::signature`] says so.
 
 use std::fmt;
 
 use crate::model::DeclarationStatus;
+use crate::trust::Trust;
 
 use super::envelope::{DocumentKind, SealError, Sealed, seal};
 use super::open::{OpenError, Opened, open_response};
 use super::signing::SecretKey;
 use super::v1::{self, Decimal, DeclarationRequest, DeclarationResponse, EmbeddedResponse};
+use super::verdict::{Verdict, signature_verdict};
 
 /// One reason a response cannot be relied on. Lines are 0-based here and
 /// counted from 1 in the messages people read.
@@ -96,6 +101,17 @@ pub struct ResponseCheck {
     pub problems: Vec<ResponseProblem>,
     /// The response, when it could be read.
     pub response: Option<Opened<DeclarationResponse>>,
+    /// Who signed it, judged against the trusted keys (`Unsigned` when not
+    /// signed or unreadable).
+    pub signature: Verdict,
+}
+
+impl ResponseCheck {
+    /// Whether the response was signed by a valid key that is not trusted,
+    /// so it counts as unsigned (the UI and CLI say so).
+    pub fn counted_as_unsigned(&self) -> bool {
+        matches!(self.signature, Verdict::Untrusted { .. })
+    }
 }
 
 impl ResponseCheck {
@@ -109,23 +125,54 @@ impl ResponseCheck {
     }
 }
 
-/// Checks a response file against the request it should answer.
+/// Checks a response file against the request it should answer, with no
+/// trusted key: a signature is attributed to nobody, so the response counts
+/// as unsigned. Use [`check_response_with`] to judge it against the key book.
 pub fn check_response(request: &Opened<DeclarationRequest>, response: &[u8]) -> ResponseCheck {
+    let book = crate::keybook::KeyBook::new();
+    check_response_with(request, response, &Trust::new(&book, None))
+}
+
+/// Checks a response file against the request it should answer, judging
+/// its signature against `trust`.
+pub fn check_response_with(
+    request: &Opened<DeclarationRequest>,
+    response: &[u8],
+    trust: &Trust<'_>,
+) -> ResponseCheck {
     match open_response(response) {
-        Ok(opened) => check_opened_response(request, opened),
+        Ok(opened) => check_opened_response_with(request, opened, trust),
         Err(e) => unreadable(e),
     }
 }
 
-/// Checks an already-opened response against its request.
+/// Checks an already-opened response against its request, with no trusted
+/// key (see [`check_response`]).
 pub fn check_opened_response(
     request: &Opened<DeclarationRequest>,
     response: Opened<DeclarationResponse>,
 ) -> ResponseCheck {
+    let book = crate::keybook::KeyBook::new();
+    check_opened_response_with(request, response, &Trust::new(&book, None))
+}
+
+/// Checks an already-opened response against its request, judging its
+/// signature against `trust`.
+pub fn check_opened_response_with(
+    request: &Opened<DeclarationRequest>,
+    response: Opened<DeclarationResponse>,
+    trust: &Trust<'_>,
+) -> ResponseCheck {
     let problems = compare(request, &response);
+    let customer = &response.body.customer;
+    let signature = signature_verdict(
+        &response.report.signature,
+        trust,
+        Some((customer.name.as_str(), Some(customer.country))),
+    );
     let status = if !problems.is_empty() {
         DeclarationStatus::Mismatching
-    } else if response.signer().is_some() {
+    } else if signature.is_trusted() {
         DeclarationStatus::ReceivedMatchingSigned
     } else {
         DeclarationStatus::ReceivedMatchingUnsigned
@@ -134,6 +181,7 @@ pub fn check_opened_response(
         status,
         problems,
         response: Some(response),
+        signature,
     }
 }
 
@@ -142,6 +190,7 @@ fn unreadable(error: OpenError) -> ResponseCheck {
         status: DeclarationStatus::Mismatching,
         problems: vec![ResponseProblem::Unreadable(error.to_string())],
         response: None,
+        signature: Verdict::Unsigned,
     }
 }
 

@@ -9,10 +9,18 @@
 //! * secret: `enduse-ed25519-secret-v1:<64 hex of the 32-byte seed>`
 //! * public: `enduse-ed25519-public-v1:<64 hex of the 32-byte key>`
 //!
-//! A fingerprint is the first 16 hex digits of SHA-256 of the public key bytes,
-//! grouped by four (`3f2a-91c0-77de-0b41`): short enough to read over the phone
-//! to a counterparty, long enough (64 bits) that nobody finds a second key with
-//! the same fingerprint by chance.
+//! A fingerprint is the first 32 hex digits (128 bits) of SHA-256 of the
+//! public key bytes, grouped by four (`3f2a-91c0-77de-0b41-5c3e-aa01-9d27-e4f0`).
+//! 128 bits because a fingerprint is what people confirm a key by: at 64 bits
+//! a colliding pair of keys costs about 2^32 work, so a forger could prepare
+//! two keys with one fingerprint, get one confirmed and sign with the other.
+//! At 128 bits that costs 2^64, out of reach.
+//!
+//! Documents signed before the change carry the *legacy* fingerprint (the
+//! first 16 hex digits, `3f2a-91c0-77de-0b41`). They still verify (the
+//! signature is over the key, not the fingerprint) and are shown with their
+//! short fingerprint marked as legacy; trust is always decided on the full
+//! public key, never on either fingerprint.
 
 use std::fmt;
 
@@ -55,9 +63,14 @@ pub struct SecretKey(SigningKey);
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct PublicKey(VerifyingKey);
 
-/// The short, human-comparable name of a public key.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// The human-comparable name of a public key (128 bits, or 64 for legacy).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Fingerprint(String);
+
+/// Hex digits in a fingerprint.
+const FINGERPRINT_HEX: usize = 32;
+/// Hex digits in a legacy (pre-128-bit) fingerprint.
+const LEGACY_FINGERPRINT_HEX: usize = 16;
 
 impl SecretKey {
     /// Generates a key from a cryptographically secure RNG (native: `OsRng`).
@@ -126,11 +139,27 @@ impl PublicKey {
             .map_err(|_| KeyError::InvalidPublicKey)
     }
 
-    /// The key's fingerprint.
+    /// The key's fingerprint (128 bits), written into every new signature.
     pub fn fingerprint(&self) -> Fingerprint {
+        self.fingerprint_of(FINGERPRINT_HEX)
+    }
+
+    /// The 64-bit fingerprint documents signed by older builds carry.
+    pub fn legacy_fingerprint(&self) -> Fingerprint {
+        self.fingerprint_of(LEGACY_FINGERPRINT_HEX)
+    }
+
+    /// Whether `shown` is this key's fingerprint, current or legacy.
+    pub fn has_fingerprint(&self, shown: &str) -> bool {
+        shown == self.fingerprint().as_str() || shown == self.legacy_fingerprint().as_str()
+    }
+
+    fn fingerprint_of(&self, digits: usize) -> Fingerprint {
         let hash = Sha256::digest(self.0.as_bytes());
-        let hex = hex::encode(&hash[..8]);
-        let groups: Vec<&str> = (0..4).filter_map(|i| hex.get(i * 4..i * 4 + 4)).collect();
+        let hex = hex::encode(&hash[..digits / 2]);
+        let groups: Vec<&str> = (0..digits / 4)
+            .filter_map(|i| hex.get(i * 4..i * 4 + 4))
+            .collect();
         Fingerprint(groups.join("-"))
     }
 
@@ -156,9 +185,33 @@ impl fmt::Debug for PublicKey {
 }
 
 impl Fingerprint {
-    /// The grouped text, e.g. `3f2a-91c0-77de-0b41`.
+    /// The grouped text, e.g. `3f2a-91c0-77de-0b41-5c3e-aa01-9d27-e4f0`.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether this is a 64-bit fingerprint from an older build.
+    pub fn is_legacy(&self) -> bool {
+        self.0.len() == LEGACY_FINGERPRINT_HEX / 4 * 5 - 1
+    }
+
+    /// Reads a fingerprint as people type it: groups of four hex digits
+    /// separated by `-` or spaces, any case; 32 digits, or 16 for a legacy one.
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        let digits: String = text
+            .chars()
+            .filter(|c| !matches!(c, '-' | ' '))
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if !(digits.len() == FINGERPRINT_HEX || digits.len() == LEGACY_FINGERPRINT_HEX)
+            || !digits.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            return None;
+        }
+        let groups: Vec<&str> = (0..digits.len() / 4)
+            .filter_map(|i| digits.get(i * 4..i * 4 + 4))
+            .collect();
+        Some(Fingerprint(groups.join("-")))
     }
 }
 
@@ -223,9 +276,32 @@ mod tests {
         let b = SecretKey::generate(&mut rand_core::OsRng);
         assert_ne!(a.public_key(), b.public_key());
         let fp = a.public_key().fingerprint();
-        assert_eq!(fp.as_str().len(), 19);
-        assert_eq!(fp.as_str().matches('-').count(), 3);
+        assert_eq!(fp.as_str().len(), 39, "128 bits: 32 hex digits in 8 groups");
+        assert_eq!(fp.as_str().matches('-').count(), 7);
+        assert!(!fp.is_legacy());
         assert_ne!(fp, b.public_key().fingerprint());
+        let legacy = a.public_key().legacy_fingerprint();
+        assert_eq!(legacy.as_str().len(), 19);
+        assert!(legacy.is_legacy());
+        assert!(fp.as_str().starts_with(legacy.as_str()));
+        assert!(a.public_key().has_fingerprint(legacy.as_str()));
+        assert!(a.public_key().has_fingerprint(fp.as_str()));
+        assert!(!b.public_key().has_fingerprint(fp.as_str()));
+    }
+
+    #[test]
+    fn fingerprints_parse_as_people_type_them() {
+        let fp = SecretKey::from_seed([3; 32]).public_key().fingerprint();
+        let typed = fp.as_str().to_uppercase().replace('-', " ");
+        assert_eq!(Fingerprint::parse(&typed), Some(fp.clone()));
+        assert_eq!(Fingerprint::parse(fp.as_str()), Some(fp));
+        assert!(
+            Fingerprint::parse("3f2a-91c0-77de-0b41")
+                .unwrap()
+                .is_legacy()
+        );
+        assert_eq!(Fingerprint::parse("3f2a-91c0"), None);
+        assert_eq!(Fingerprint::parse("zz2a-91c0-77de-0b41"), None);
     }
 
     #[test]

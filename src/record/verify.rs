@@ -97,7 +97,8 @@ pub enum SignatureState {
     Absent,
     /// The signature is valid for the document's content.
     Valid {
-        /// Fingerprint of the signing key.
+        /// Fingerprint of the signing key as the document shows it: 128-bit,
+        /// or 64-bit in a document from an older build (see `signing`).
         fingerprint: String,
         /// The signing key, 64 hex digits.
         public_key: String,
@@ -438,7 +439,8 @@ fn check_signature(block: &Value, kind: DocumentKind, digest: Option<&Digest>) -
     };
     let fingerprint: Fingerprint = public.fingerprint();
     let claimed = Some(fingerprint.to_string());
-    if field("fingerprint") != Some(fingerprint.as_str()) {
+    // Documents from older builds carry the 64-bit fingerprint: still theirs.
+    if !field("fingerprint").is_some_and(|shown| public.has_fingerprint(shown)) {
         return invalid(
             claimed,
             "the fingerprint shown does not belong to the public key",
@@ -455,7 +457,10 @@ fn check_signature(block: &Value, kind: DocumentKind, digest: Option<&Digest>) -
     };
     if public.verify_digest(kind.format_name(), digest, &value) {
         SignatureState::Valid {
-            fingerprint: fingerprint.to_string(),
+            // As the document shows it: a legacy document keeps its short one.
+            fingerprint: field("fingerprint")
+                .unwrap_or(fingerprint.as_str())
+                .to_string(),
             public_key: public.to_hex(),
         }
     } else {

@@ -123,7 +123,8 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   await endUser.goto(kgLink);
   await endUser.waitForSelector("#declare-request-heading");
   await endUser.waitForSelector("#earlier-hops");
-  assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="1"]', "data-state"), "signed");
+  // Signed by a key nobody confirmed: declared, not "signed".
+  assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="1"]', "data-state"), "declared");
   assert.equal((await endUser.locator('#earlier-hops tr[data-hop="1"] .fingerprint').textContent()).trim(), importerKey);
   assert.equal(await endUser.getAttribute('#earlier-hops tr[data-hop="2"]', "data-state"), "awaiting");
   assert.match(await endUser.locator("#earlier-hops").textContent(), /Kulan Trade LLP/);
@@ -157,12 +158,12 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await exporter.getAttribute("#import-chain .chain-verdict", "data-break"), "none");
   assert.deepEqual(
     await exporter.locator("#import-chain tr[data-hop]").evaluateAll((els) => els.map((e) => e.dataset.state)),
-    ["signed", "declared"],
+    ["declared", "declared"],
   );
   assert.ok(rules.includes("CHAIN-EAEU-ONWARD"), `rules: ${rules}`);
   assert.ok(!rules.includes("CHAIN-HOP-RU-BY"), `rules: ${rules}`);
   assert.equal((await exporter.locator(".results-rating .rating").textContent()).trim(), "High");
-  assert.equal(await exporter.getAttribute(".declaration-check", "data-status"), "received_matching_signed");
+  assert.equal(await exporter.getAttribute(".declaration-check", "data-status"), "received_matching_unsigned");
   const hops = exporter.locator("#results-chain .chain-hop");
   assert.equal(await hops.count(), 2);
   assert.match(await hops.nth(1).textContent(), /Bishkek Automation LLC.*Kyrgyzstan/);
@@ -204,7 +205,7 @@ test("exporter → KZ importer → KG end user: the chain verifies, rates high, 
   assert.equal(await exporter.inputValue("#chain-1-role"), "end_user");
   assert.deepEqual(
     await exporter.locator("#route-chain .chain-hop").evaluateAll((els) => els.map((e) => e.dataset.status)),
-    ["signed", "flagged"],
+    ["declared", "flagged"],
     "statuses from the chain file kept in the draft and the live findings",
   );
   await assertAxe(exporter, "route step with the chain editor");

@@ -3,8 +3,9 @@
 //! summary, and — where a draft is at hand — "Use this chain in the
 //! assessment".
 //!
-//! Everything shown comes from `enduse::record::verify_chain`; the problems
-//! are the core's own sentences.
+//! Everything shown comes from `enduse::record::verify_chain_with` (judged
+//! against the trusted keys); the problems are the core's, in the reader's
+//! language.
 
 use enduse::chain_status::{cards_for_report, transaction_for_report};
 use enduse::record::{ChainProblem, ChainReport, LinkState};
@@ -168,5 +169,23 @@ pub fn chain_problem_text(i18n: I18n, problem: &ChainProblem) -> String {
         ChainProblem::AfterBreak { hop } => {
             t_string!(i18n, chain.cp_after_break, hop = *hop).to_string()
         }
+        ChainProblem::NotOwnRequest => t_string!(i18n, chain.cp_not_own_request).to_string(),
+        ChainProblem::ForwardUnsigned => t_string!(i18n, chain.cp_forward_unsigned).to_string(),
+        ChainProblem::ForwardedByOtherKey { found, expected } => t_string!(
+            i18n,
+            chain.cp_forwarded_other_key,
+            found = found.clone(),
+            expected = expected.clone()
+        )
+        .to_string(),
+        ChainProblem::SameKeyTwoParties { hop, party } => {
+            t_string!(i18n, chain.cp_same_key, hop = *hop, party = party.clone()).to_string()
+        }
+        ChainProblem::KeyChanged { fingerprint } => t_string!(
+            i18n,
+            chain.cp_key_changed,
+            fingerprint = fingerprint.clone()
+        )
+        .to_string(),
     }
 }
