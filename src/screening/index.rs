@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use super::list::{ListEntry, ListMeta, SanctionsList, SubjectKind};
+use super::list::{ListEntry, ListMeta, SanctionsList};
 use super::normalize::{NameKey, is_generic, is_legal_form_key};
 use super::outcome::{
     BatchProgress, Hit, HitBasis, Outcome, PartyDetails, Score, ScreenOptions, ScreeningResult,
@@ -53,10 +53,6 @@ const LOOSE_CREDIT: f32 = 1.0;
 const NOT_DISTINCTIVE_PENALTY: f32 = 0.5;
 /// Credit for an initial meeting a given name (`A.` and `Ali`).
 const INITIAL_CREDIT: f32 = 0.8;
-/// The highest score of an organisation whose distinctive words all matched
-/// only within typo tolerance: `Petromechanical` is not `Petrochemical`, so
-/// such a hit is at most a review, never a potential match.
-const FUZZY_ONLY_CAP: f32 = 0.79;
 
 /// One name or alias of one entry, as keys.
 #[derive(Debug)]
@@ -344,7 +340,7 @@ impl ScreeningIndex {
         let mut hits = if query.is_empty() {
             Vec::new()
         } else {
-            self.name_hits(&self.rejoin(query.tokens), opts)
+            self.name_hits_as_written_and_rejoined(query.tokens, opts)
         };
         for hit in &mut hits {
             let Some(entry) = self.entry_of(hit) else {
@@ -506,6 +502,35 @@ impl ScreeningIndex {
             i += 1;
         }
         out
+    }
+
+    /// Hits on the name as written and, when [`Self::rejoin`] changed its
+    /// keys, on the rejoined keys too, best per entry. Rejoining may only
+    /// add hits: a misspelt word (`horzion`) that happens to split into two
+    /// known keys (`hor` + `zion`) must still meet its typo partner.
+    fn name_hits_as_written_and_rejoined(
+        &self,
+        tokens: Vec<String>,
+        opts: &ScreenOptions,
+    ) -> Vec<Hit> {
+        let rejoined = self.rejoin(tokens.clone());
+        let mut hits = self.name_hits(&tokens, opts);
+        if rejoined != tokens {
+            for hit in self.name_hits(&rejoined, opts) {
+                match hits.iter_mut().find(|h| h.entry_no == hit.entry_no) {
+                    Some(existing) if existing.score.value() >= hit.score.value() => {}
+                    Some(existing) => *existing = hit,
+                    None => hits.push(hit),
+                }
+            }
+            hits.sort_by(|a, b| {
+                b.score
+                    .value()
+                    .total_cmp(&a.score.value())
+                    .then_with(|| a.entry_id.cmp(&b.entry_id))
+            });
+        }
+        hits
     }
 
     /// Hits on the name alone, best first.
@@ -813,26 +838,6 @@ impl ScreeningIndex {
         };
         if !rule_met {
             score *= NOT_DISTINCTIVE_PENALTY;
-        }
-        let entry_kind = self
-            .entries
-            .get(indexed.entry as usize)
-            .map(|e| e.kind)
-            .unwrap_or_default();
-        let exact_distinctive = chosen.iter().any(|&(sim, _, pos, loose)| {
-            !loose
-                && sim >= 1.0
-                && tokens
-                    .get(pos)
-                    .and_then(|&v| self.distinctive.get(v as usize))
-                    .copied()
-                    .unwrap_or(false)
-        });
-        if indexed.has_distinctive
-            && !exact_distinctive
-            && !matches!(entry_kind, SubjectKind::Person)
-        {
-            score = score.min(FUZZY_ONLY_CAP);
         }
         let score = Score::clamped(score);
         let outcome = opts.classify(score);
