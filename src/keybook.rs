@@ -41,6 +41,16 @@ pub const KEY_BOOK_FORMAT: &str = "enduse-key-book";
 pub const KEY_BOOK_VERSION: u64 = 1;
 /// A key book file larger than this is refused before parsing.
 pub const MAX_KEY_BOOK_BYTES: usize = 1024 * 1024;
+
+/// How a key book file is read: duplicate member names and huge integers
+/// refused, text brought to NFC (names are compared in that form).
+const KEY_BOOK_BOUNDS: crate::strict_json::Bounds = crate::strict_json::Bounds {
+    max_bytes: MAX_KEY_BOOK_BYTES,
+    max_depth: 16,
+    max_key_bytes: 256,
+    max_values: 200_000,
+    strings: crate::strict_json::Strings::Normalise,
+};
 /// At most this many keys in one book.
 pub const MAX_KEYS: usize = 5000;
 /// Longest organisation name or note, in characters.
@@ -347,12 +357,10 @@ impl KeyBook {
                 ),
             ));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            refuse(
-                Some(e.line()),
-                format!("not valid JSON (column {}): {e}", e.column()),
-            )
-        })?;
+        // The one strict reading: a key book whose entry names its
+        // organisation twice would otherwise mean what its last member says.
+        let value: Value = crate::strict_json::parse_str(text, &KEY_BOOK_BOUNDS)
+            .map_err(|e| refuse(e.line(), format!("not a readable key book: {e}")))?;
         let Value::Object(root) = value else {
             return Err(refuse(Some(1), "a key book is a JSON object"));
         };
@@ -633,6 +641,24 @@ mod tests {
             !again.get(&key(2)).unwrap().is_trusted(),
             "first use is not trust"
         );
+    }
+
+    #[test]
+    fn a_key_book_with_two_readings_is_refused() {
+        let mut book = KeyBook::new();
+        book.add(entry(1, "Beta LLP", Confirmation::InPerson))
+            .unwrap();
+        let json = book.to_json();
+        // An earlier, second "organisation" in the same entry: serde alone
+        // would keep the later one, a person reading top-down the earlier.
+        let forged = json.replacen(
+            "\"organisation\"",
+            "\"organisation\": \"Listed OOO\", \"organisation\"",
+            1,
+        );
+        assert_ne!(forged, json);
+        let err = KeyBook::from_json(&forged).unwrap_err().to_string();
+        assert!(err.contains("\"organisation\" occurs twice"), "{err}");
     }
 
     #[test]

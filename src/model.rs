@@ -30,5 +30,5 @@ pub use enums::{
 pub use evidence::{Evidence, PartyRef, PartyScreening};
 pub use transaction::{
     CURRENT_SCHEMA_VERSION, EndUse, Exporter, GoodsLine, ModelError, Parties, Party, Payment,
-    Safeguards, Shipment, Signals, Transaction,
+    Safeguards, Shipment, Signals, TRANSACTION_BOUNDS, Transaction,
 };

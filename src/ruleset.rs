@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 pub use condition::{Condition, Test};
 pub use error::{Position, Problem, RulesetError};
+pub use load::MAX_RULESET_BYTES;
 pub use template::{Piece, Placeholder, Template};
 pub use text::{Citation, LocalizedText, Severity};
 

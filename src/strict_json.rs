@@ -153,6 +153,24 @@ pub enum JsonError {
     },
 }
 
+impl JsonError {
+    /// The 1-based line the problem is on, when it has one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            JsonError::TooDeep { line, .. }
+            | JsonError::Syntax { line, .. }
+            | JsonError::DuplicateKey { line, .. }
+            | JsonError::KeyTooLong { line, .. }
+            | JsonError::NotNfc { line, .. }
+            | JsonError::IntegerOutOfRange { line, .. } => Some(*line),
+            JsonError::TooLarge { .. }
+            | JsonError::Empty
+            | JsonError::NotUtf8 { .. }
+            | JsonError::TooManyValues { .. } => None,
+        }
+    }
+}
+
 /// Parses untrusted bytes as JSON within `bounds` (a UTF-8 BOM is skipped).
 pub fn parse(bytes: &[u8], bounds: &Bounds) -> Result<Value, JsonError> {
     if bytes.len() > bounds.max_bytes {

@@ -51,9 +51,12 @@ fn a_response_to_an_earlier_request_matches_the_one_it_answers() {
 
     let opened = kept.open();
     assert_eq!(opened.requests.len(), 2, "the earlier request is kept");
+    // Signed, but by a key this draft store has no reason to trust (it
+    // judges with an empty key book): the engine must not count it as an
+    // attributed declaration (issue 16), so the evidence is "unsigned".
     assert_eq!(
         opened.status(),
-        Some(DeclarationStatus::ReceivedMatchingSigned)
+        Some(DeclarationStatus::ReceivedMatchingUnsigned)
     );
     assert!(opened.response_to(0).is_some());
     assert!(opened.unusable.is_empty());
@@ -94,9 +97,11 @@ fn other_drafts_duplicates_and_replacements_are_not_taken_silently() {
     assert_eq!(kept.responses.len(), 1, "nothing replaced before accept");
     kept.accept(&offer);
     assert_eq!(kept.responses.len(), 1);
+    // The signed answer replaced the unsigned one; its key is not trusted,
+    // so it still counts as unsigned evidence.
     assert_eq!(
         kept.open().status(),
-        Some(DeclarationStatus::ReceivedMatchingSigned)
+        Some(DeclarationStatus::ReceivedMatchingUnsigned)
     );
 
     // Garbage is refused with the verifier's reason.

@@ -176,6 +176,32 @@ fn bad_input_exits_2_with_a_clear_message() {
         Some(2)
     );
 
+    // One reading: serde alone would keep the second buyer silently.
+    let twice = write(
+        &dir,
+        "twice.json",
+        "{\"parties\": {\"buyer\": {\"name\": \"Listed OOO\"},\n \"buyer\": {\"name\": \"Clean LLP\"}}}",
+    );
+    let o = enduse(&["assess", &twice]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("\"buyer\" occurs twice") && stderr(&o).contains("line 2"),
+        "{}",
+        stderr(&o)
+    );
+    let wrapped = write(
+        &dir,
+        "wrapped.json",
+        "{\"transaction\": {}, \"evidence\": {}, \"transaction\": {}}",
+    );
+    assert_eq!(enduse(&["assess", &wrapped]).status.code(), Some(2));
+    // Refused unread, whatever its content.
+    let huge = dir.join("huge.json");
+    std::fs::write(&huge, vec![b' '; 3 * 1024 * 1024]).unwrap();
+    let o = enduse(&["assess", &huge.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("refused unread"), "{}", stderr(&o));
+
     let ok = write(&dir, "ok.json", "{}");
     let bad_rules = write(
         &dir,

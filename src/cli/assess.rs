@@ -85,8 +85,24 @@ pub enum LangArg {
     Kk,
 }
 
-fn read(path: &Path, what: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} {}: {e}", path.display()))
+/// Reads at most `limit` bytes (one more is read to tell "too large"), so an
+/// enormous or endless input is refused without being read whole.
+fn read(path: &Path, what: &str, limit: usize) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| format!("cannot read {what} {}: {e}", path.display()))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "{what} {} is larger than {limit} bytes; refused unread",
+            path.display()
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("{what} {}: not UTF-8 text: {e}", path.display()))
 }
 
 /// Loads the ruleset named on the command line, or the embedded one.
@@ -94,7 +110,7 @@ pub fn load_ruleset(path: Option<&Path>) -> Result<Ruleset, String> {
     match path {
         None => Ruleset::embedded().map_err(|e| format!("embedded ruleset is broken:\n{e}")),
         Some(p) => {
-            let text = read(p, "ruleset")?;
+            let text = read(p, "ruleset", enduse::ruleset::MAX_RULESET_BYTES)?;
             Ruleset::from_toml_str(&text).map_err(|e| {
                 let lines: Vec<String> = e
                     .problems
@@ -110,10 +126,13 @@ pub fn load_ruleset(path: Option<&Path>) -> Result<Ruleset, String> {
 type Input = (Transaction, Evidence, Option<chrono::NaiveDate>);
 
 fn load_input(args: &AssessArgs) -> Result<Input, String> {
-    let text = read(&args.file, "transaction file")?;
+    let bounds = enduse::model::TRANSACTION_BOUNDS;
+    let text = read(&args.file, "transaction file", bounds.max_bytes)?;
     let name = args.file.display();
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{name}: not valid JSON: {e}"))?;
+    // The one strict reading (duplicate names, huge integers, depth refused)
+    // for the wrapper as for the transaction inside it.
+    let value = enduse::strict_json::parse_str(&text, &bounds)
+        .map_err(|e| format!("{name}: refused: {e}"))?;
     let (tx, mut evidence) = match value.get("transaction") {
         Some(inner) => {
             let tx = Transaction::from_json(&inner.to_string())
@@ -131,8 +150,10 @@ fn load_input(args: &AssessArgs) -> Result<Input, String> {
         ),
     };
     if let Some(path) = &args.evidence {
-        let text = read(path, "evidence file")?;
-        evidence = serde_json::from_str(&text)
+        let text = read(path, "evidence file", bounds.max_bytes)?;
+        let value = enduse::strict_json::parse_str(&text, &bounds)
+            .map_err(|e| format!("{}: evidence JSON refused: {e}", path.display()))?;
+        evidence = serde_json::from_value(value)
             .map_err(|e| format!("{}: evidence JSON: {e}", path.display()))?;
     }
     if !args.lists.is_empty() {

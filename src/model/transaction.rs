@@ -27,6 +27,10 @@ pub enum ModelError {
     /// Not JSON, or a value of the wrong shape; carries serde's line/column.
     #[error("transaction JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// Refused before its fields were read: over a bound, a member name
+    /// twice in one object, an integer beyond ±(2^53−1), nesting too deep.
+    #[error("transaction JSON: {0}")]
+    Refused(#[from] crate::strict_json::JsonError),
     /// A `schema_version` this build cannot read.
     #[error(
         "transaction schema_version {found} is not supported: this build reads 1 to {CURRENT_SCHEMA_VERSION}{hint}"
@@ -88,6 +92,18 @@ impl Default for Transaction {
     }
 }
 
+/// The bounds a transaction document is read within: far above any real
+/// questionnaire (a full one is about 10 KB), far below what costs time.
+/// Strings are read as written: a transaction is not signed, and every name
+/// comparison folds to NFC itself.
+pub const TRANSACTION_BOUNDS: crate::strict_json::Bounds = crate::strict_json::Bounds {
+    max_bytes: 2 * 1024 * 1024,
+    max_depth: 32,
+    max_key_bytes: 256,
+    max_values: 200_000,
+    strings: crate::strict_json::Strings::Normalise,
+};
+
 impl Transaction {
     /// Reads a transaction document of any supported schema version.
     ///
@@ -101,8 +117,13 @@ impl Transaction {
     /// questions unanswered, and is then written as version 2. No answer of
     /// version 1 changed meaning (`price_vs_market = "below"` is still
     /// "below market"; "far below" is a new choice).
+    ///
+    /// The text is first read within [`TRANSACTION_BOUNDS`] by the one strict
+    /// reader every importer shares, so a duplicated answer (two
+    /// `"end_user"` members, of which serde would keep the last silently) is
+    /// refused, and no input within the size limit costs unbounded work.
     pub fn from_json(text: &str) -> Result<Transaction, ModelError> {
-        let value: serde_json::Value = serde_json::from_str(text)?;
+        let value = crate::strict_json::parse_str(text, &TRANSACTION_BOUNDS)?;
         let version = match value.get("schema_version") {
             None | Some(serde_json::Value::Null) => u64::from(CURRENT_SCHEMA_VERSION),
             Some(v) => v.as_u64().ok_or(ModelError::UnsupportedVersion {
@@ -394,6 +415,32 @@ pub struct Safeguards {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_readings_of_one_document_are_refused() {
+        // serde alone keeps the last `buyer`; a person reading top-down sees
+        // the first. The strict reader refuses, naming the member and line.
+        let twice = "{\"parties\":{\"buyer\":{\"name\":\"Listed OOO\"},\n\"buyer\":{\"name\":\"Clean LLP\"}}}";
+        let err = Transaction::from_json(twice).unwrap_err();
+        assert!(matches!(err, ModelError::Refused(_)), "{err}");
+        assert!(err.to_string().contains("\"buyer\""), "{err}");
+        assert!(err.to_string().contains("line 2"), "{err}");
+        let huge = r#"{"goods":[{"hs":"8542.31","quantity":9007199254740993}]}"#;
+        assert!(matches!(
+            Transaction::from_json(huge),
+            Err(ModelError::Refused(_))
+        ));
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(matches!(
+            Transaction::from_json(&deep),
+            Err(ModelError::Refused(_))
+        ));
+        let large = format!("{{\"reference\":\"{}\"}}", "x".repeat(3 * 1024 * 1024));
+        assert!(matches!(
+            Transaction::from_json(&large),
+            Err(ModelError::Refused(_))
+        ));
+    }
 
     #[test]
     fn empty_and_partial_drafts_load() {

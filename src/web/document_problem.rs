@@ -147,7 +147,9 @@ fn chain_text(i18n: I18n, error: &ChainError) -> String {
     }
 }
 
-fn input_text(i18n: I18n, error: &InputError) -> String {
+/// Why untrusted JSON was refused or could not be read, in the user's
+/// language (documents, imported drafts).
+pub fn input_text(i18n: I18n, error: &InputError) -> String {
     match error {
         InputError::TooLarge { size, limit } => t_string!(
             i18n,

@@ -56,22 +56,39 @@ struct ExportedDraft {
 /// Reads an import: an exported draft, or a bare transaction document (as
 /// the CLI reads). The answers must open as a questionnaire, so a bad file is
 /// refused with the reason instead of becoming a draft that cannot open.
-fn read_import(text: &str, fallback_name: &str) -> Result<(String, serde_json::Value), String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+///
+/// The file is read by the same strict reader as the CLI's `assess` input
+/// (duplicate member names, huge integers and over-deep nesting refused), so
+/// the app and the CLI see one document.
+fn read_import(
+    text: &str,
+    fallback_name: &str,
+) -> Result<(String, serde_json::Value), ImportProblem> {
+    let value = enduse::strict_json::parse_str(text, &enduse::model::TRANSACTION_BOUNDS)
+        .map_err(ImportProblem::Reading)?;
     let (name, answers) = if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) {
-        let exported: ExportedDraft = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        let exported: ExportedDraft =
+            serde_json::from_value(value).map_err(|e| ImportProblem::Shape(e.to_string()))?;
         if exported.version != 1 {
-            return Err(format!(
+            return Err(ImportProblem::Shape(format!(
                 "draft file version {} is not supported",
                 exported.version
-            ));
+            )));
         }
         (exported.name, exported.answers)
     } else {
         (fallback_name.to_string(), value)
     };
-    Form::from_answers(&answers).map_err(|e| e.to_string())?;
+    Form::from_answers(&answers).map_err(|e| ImportProblem::Shape(e.to_string()))?;
     Ok((name, answers))
+}
+
+/// Why an imported file did not become a draft.
+enum ImportProblem {
+    /// Refused by the strict reader (worded in the user's language).
+    Reading(enduse::strict_json::JsonError),
+    /// JSON, but not a questionnaire (the field and reason, as parsed).
+    Shape(String),
 }
 
 /// Offers `text` as a file download named `file_name`.
@@ -172,7 +189,13 @@ pub fn Assess() -> impl IntoView {
                 .and_then(|v| v.as_string());
             let result = match text {
                 None => Err(t_string!(i18n, assess.import_unreadable).to_string()),
-                Some(text) => read_import(&text, &file_label).map_err(|reason| {
+                Some(text) => read_import(&text, &file_label).map_err(|problem| {
+                    let reason = match problem {
+                        ImportProblem::Reading(error) => {
+                            crate::document_problem::input_text(i18n, &error)
+                        }
+                        ImportProblem::Shape(reason) => reason,
+                    };
                     t_string!(
                         i18n,
                         assess.import_error,
