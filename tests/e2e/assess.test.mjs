@@ -2,7 +2,7 @@
 // parties, languages, accessibility. Every test drives the UI only, as a user would.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { writeFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, open, assertClean, screenshot, assertAxe } from "./harness.mjs";
@@ -349,6 +349,51 @@ test("several goods lines pasted from a spreadsheet are added, with per-line mes
   assert.ok(panelBelowForm, "the risk panel is below the form on a narrow screen");
   await screenshot(page, "assess-goods-375.png");
   assertClean(assert, page);
+});
+
+test("results show inherent → residual, the mitigations that lowered each finding, and refuse a duplicated answer", async () => {
+  // The issue's own case: an established Kazakh dairy buying packaging
+  // machines the seller installs, paid from its own Kazakh bank.
+  const scenario = JSON.parse(readFileSync(new URL("../scenarios/low-kz-dairy-packaging-installed.json", import.meta.url), "utf8"));
+  const page = await env.newPage();
+  await open(page, env.origin, "/assess");
+  const count = (await draftIds(page)).length;
+  const dir = mkdtempSync(join(tmpdir(), "enduse-"));
+  const file = join(dir, "dairy.json");
+  writeFileSync(file, JSON.stringify(scenario.transaction));
+  await page.setInputFiles("#draft-import", file);
+  await page.waitForFunction((n) => JSON.parse(localStorage.getItem("enduse.drafts")).drafts.length === n + 1, count);
+  const id = (await draftIds(page)).at(-1);
+  await page.goto(`${env.origin}/assess/${id}/results`);
+  await page.waitForSelector(".results-rating .rating");
+  assert.equal((await page.locator(".results-rating .rating").textContent()).trim(), "Low");
+  assert.equal((await page.locator(".results-inherent .rating").textContent()).trim(), "Medium");
+  const eaeu = page.locator('.results [data-rule="DEST-EAEU"]');
+  assert.equal((await eaeu.locator(".severity").textContent()).trim(), "Low");
+  assert.match(await eaeu.locator(".mitigated h4").textContent(), /Lowered from Medium by:/);
+  assert.ok((await eaeu.locator(".mitigated [data-mitigation]").count()) > 0);
+  await assertAxe(page, "results with mitigations");
+
+  // The same answers with the buyer written twice: one reading, or none.
+  const twice = join(dir, "twice.json");
+  writeFileSync(twice, '{"parties": {"buyer": {"name": "A"},\n "buyer": {"name": "B"}}}');
+  await page.goto(`${env.origin}/assess`);
+  await page.waitForSelector("#draft-import");
+  await page.setInputFiles("#draft-import", twice);
+  await page.waitForSelector(".draft-actions + [role=status] .alert");
+  assert.match(await page.locator("[role=status] .alert").textContent(), /twice\.json could not be imported: .*buyer.*line 2/);
+  assert.equal((await draftIds(page)).length, count + 1, "a refused file creates no draft");
+
+  // Sources & method names every mitigating fact, what it may lower and its dates.
+  await page.goto(`${env.origin}/sources`);
+  await page.waitForSelector(".mitigations .mitigation");
+  const eaeuRule = page.locator("#rule-DEST-EAEU");
+  assert.ok((await eaeuRule.locator(".lowered-by [data-mitigation]").count()) > 0);
+  assert.match(await eaeuRule.textContent(), /never below low/);
+  assert.match(await page.locator("#rule-DEST-RU-BY").textContent(), /No recorded fact lowers this finding/);
+  assert.match(await page.locator("#rule-ART12G-NO-CLAUSE .rule-dates").textContent(), /In force from 20\d\d-\d\d-\d\d/);
+  await assertAxe(page, "sources with mitigations");
+  await page.close();
 });
 
 test("drafts can be duplicated, exported and imported; a bad file is refused with a reason", async () => {

@@ -5,7 +5,7 @@ use enduse::ruleset::{Citation, Rule, Ruleset, Severity};
 use leptos::prelude::*;
 
 use crate::active_ruleset;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
 
 /// The translated name of a severity.
@@ -50,7 +50,7 @@ fn RulesetView(ruleset: std::sync::Arc<Ruleset>) -> impl IntoView {
         let lang = language::current();
         rs.rules()
             .iter()
-            .map(|rule| rule_view(rule, lang))
+            .map(|rule| rule_view(&rs, rule, lang))
             .collect_view()
     };
     view! {
@@ -63,12 +63,84 @@ fn RulesetView(ruleset: std::sync::Arc<Ruleset>) -> impl IntoView {
             <dd>{count}</dd>
         </dl>
         <ul class="rules">{rules}</ul>
+        <MitigationsView ruleset=ruleset.clone() />
     }
 }
 
-fn rule_view(rule: &Rule, lang: Lang) -> impl IntoView + use<> {
+/// Every mitigating fact of the ruleset: what it lowers, by how much, on
+/// whose authority.
+#[component]
+fn MitigationsView(ruleset: std::sync::Arc<Ruleset>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = move || {
+        let lang = language::current();
+        ruleset
+            .mitigations()
+            .iter()
+            .map(|m| {
+                let steps = m.steps;
+                let citations = m.citations.clone();
+                view! {
+                    <li class="mitigation" id=format!("mitigation-{}", m.id)>
+                        <h3>{m.title.get(lang).to_string()}</h3>
+                        <p class="rule-id">{m.id.clone()} " · " {t!(i18n, shell.sources_steps, steps = steps)}</p>
+                        <ul>{citations.into_iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2 id="mitigations">{t!(i18n, shell.sources_mitigations_title)}</h2>
+        <p>{t!(i18n, shell.sources_mitigations_lead)}</p>
+        <ul class="mitigations">{items}</ul>
+    }
+}
+
+fn rule_view(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let severity = rule.severity();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let dates = (rule.applies_from().is_some()
+        || rule.applies_until().is_some()
+        || rule.reviewed().is_some())
+    .then(|| {
+        let open = || t_string!(i18n, shell.sources_date_open).to_string();
+        let from = date(rule.applies_from()).unwrap_or_else(open);
+        let until = date(rule.applies_until()).unwrap_or_else(open);
+        let reviewed = date(rule.reviewed()).unwrap_or_else(open);
+        view! {
+            <p class="rule-dates">
+                {t!(i18n, shell.sources_dates, from = from, until = until, reviewed = reviewed)}
+            </p>
+        }
+    });
+    let lowered_by: Vec<(String, String)> = rule
+        .mitigated_by()
+        .iter()
+        .filter_map(|&i| ruleset.mitigations().get(i))
+        .map(|m| (m.id.clone(), m.title.get(lang).to_string()))
+        .collect();
+    let floor = rule.floor();
+    let lowering = if lowered_by.is_empty() {
+        view! { <p class="muted">{t!(i18n, shell.sources_never_lowered)}</p> }.into_any()
+    } else {
+        let floor_name = move || match floor {
+            Severity::Low => t_string!(i18n, shell.severity_low).to_string(),
+            Severity::Medium => t_string!(i18n, shell.severity_medium).to_string(),
+            Severity::High => t_string!(i18n, shell.severity_high).to_string(),
+            Severity::Stop => t_string!(i18n, shell.severity_stop).to_string(),
+        };
+        view! {
+            <h3>{t!(i18n, shell.sources_lowered_by, floor = floor_name)}</h3>
+            <ul class="lowered-by">
+                {lowered_by.into_iter().map(|(id, title)| view! {
+                    <li data-mitigation=id>{title}</li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     let mitigations: Vec<String> = rule.mitigations(lang).map(str::to_string).collect();
     let citations: Vec<Citation> = rule.citations().to_vec();
     view! {
@@ -79,7 +151,9 @@ fn rule_view(rule: &Rule, lang: Lang) -> impl IntoView + use<> {
                 {rule.title(lang).to_string()}
             </h2>
             <p class="rule-id">{rule.id().to_string()}</p>
+            {dates}
             <p>{rule.explanation_source(lang).to_string()}</p>
+            {lowering}
             <h3>{t!(i18n, shell.sources_citations)}</h3>
             <ul>{citations.into_iter().map(|c| citation_view(c, lang)).collect_view()}</ul>
             <h3>{t!(i18n, shell.sources_mitigations)}</h3>

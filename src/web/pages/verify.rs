@@ -482,9 +482,18 @@ fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
         .findings
         .into_iter()
         .map(|f| {
+            let lowered = f.inherent_severity.map(|inherent| {
+                view! {
+                    <span class="muted lowered-from">
+                        "(" {t!(i18n, records.summary_lowered_from)} " "
+                        {rating_view(i18n, severity_rating(inherent))} ") "
+                    </span>
+                }
+            });
             view! {
                 <li class="finding" data-rule=f.rule_id.to_string()>
                     {rating_view(i18n, severity_rating(f.severity))} " "
+                    {lowered}
                     <strong>{f.title}</strong>
                     <p>{f.explanation}</p>
                 </li>
@@ -510,6 +519,10 @@ fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
                 <dt>{t!(i18n, records.summary_exporter)}</dt><dd>{exporter}</dd>
                 <dt>{t!(i18n, records.summary_rating)}</dt>
                 <dd class="summary-rating">{rating_view(i18n, a.rating)}</dd>
+                {a.inherent_rating.map(|inherent| view! {
+                    <dt>{t!(i18n, records.summary_inherent)}</dt>
+                    <dd class="summary-inherent">{rating_view(i18n, inherent)}</dd>
+                })}
                 <dt>{t!(i18n, records.summary_worst)}</dt><dd>{rating_view(i18n, a.worst_case)}</dd>
                 <dt>{t!(i18n, records.summary_declaration)}</dt>
                 <dd>{declaration_status_text(i18n, record.declaration_status)}</dd>

@@ -1,8 +1,8 @@
 //! The live risk panel beside the questionnaire, and the finding and
 //! missing-information views it shares with the results page.
 
-use enduse::evaluate::{Assessment, Finding, MissingInfo, Rating};
-use enduse::ruleset::Citation;
+use enduse::evaluate::{Assessment, Finding, MissingInfo, MitigationUse, Rating};
+use enduse::ruleset::{Citation, Severity};
 use leptos::prelude::*;
 
 use super::ctx::Ctx;
@@ -50,6 +50,9 @@ pub fn citation_view(c: Citation, lang: enduse::lang::Lang) -> impl IntoView {
 pub fn finding_view(i18n: I18n, finding: Finding, open: bool) -> impl IntoView {
     let lang = language::current();
     let severity = finding.severity;
+    let inherent = finding.inherent;
+    let lowered_by = finding.mitigated_by.clone();
+    let could_lower = finding.could_be_mitigated_by.clone();
     let mitigations = finding.mitigations.clone();
     let has_mitigations = !mitigations.is_empty();
     let citations = finding.citations.clone();
@@ -66,6 +69,7 @@ pub fn finding_view(i18n: I18n, finding: Finding, open: bool) -> impl IntoView {
                     <span class="rule-id">{finding.rule.clone()}</span>
                 </summary>
                 <p>{finding.explanation.clone()}</p>
+                {mitigation_uses(i18n, severity, inherent, lowered_by, could_lower)}
                 {has_mitigations.then(|| view! {
                     <h4>{t!(i18n, assess.mitigations)}</h4>
                     <ul>{mitigations.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
@@ -77,6 +81,50 @@ pub fn finding_view(i18n: I18n, finding: Finding, open: bool) -> impl IntoView {
             </details>
         </li>
     }
+}
+
+/// Which recorded mitigating facts lowered a finding from its inherent
+/// severity (or held at the rule's floor), and which further ones would: the
+/// engine decided both; this only shows them.
+fn mitigation_uses(
+    i18n: I18n,
+    severity: Severity,
+    inherent: Severity,
+    lowered_by: Vec<MitigationUse>,
+    could_lower: Vec<MitigationUse>,
+) -> impl IntoView {
+    let items = |uses: Vec<MitigationUse>| {
+        uses.into_iter()
+            .map(|m| view! { <li data-mitigation=m.id.clone()>{m.title}</li> })
+            .collect_view()
+    };
+    let lowered = (!lowered_by.is_empty()).then(|| {
+        let heading = if severity < inherent {
+            t_string!(
+                i18n,
+                assess.finding_lowered,
+                inherent = labels::severity(i18n, inherent)
+            )
+            .to_string()
+        } else {
+            t_string!(i18n, assess.finding_at_floor).to_string()
+        };
+        view! {
+            <div class="mitigated">
+                <h4>{heading}</h4>
+                <ul>{items(lowered_by)}</ul>
+            </div>
+        }
+    });
+    let further = (!could_lower.is_empty()).then(|| {
+        view! {
+            <div class="could-mitigate">
+                <h4>{t!(i18n, assess.finding_could_lower)}</h4>
+                <ul>{items(could_lower)}</ul>
+            </div>
+        }
+    });
+    view! { {lowered} {further} }
 }
 
 /// One unanswered question, linking to the step that asks it.

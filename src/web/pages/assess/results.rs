@@ -100,6 +100,7 @@ pub fn Results(
             let missing_count = a.missing.len();
             let worst = a.worst_case;
             let rating = a.rating;
+            let inherent = a.inherent_rating;
             let ruleset = format!(
                 "{} {} · SHA-256 {}",
                 a.ruleset.id, a.ruleset.version, a.ruleset.sha256
@@ -108,6 +109,12 @@ pub fn Results(
                 <p class="results-rating" aria-live="polite">
                     {t!(i18n, assess.panel_rating)} " " {rating_badge(i18n, rating)}
                 </p>
+                {(inherent != rating).then(|| view! {
+                    <p class="results-inherent">
+                        {t!(i18n, assess.results_inherent)} " " {rating_badge(i18n, inherent)}
+                    </p>
+                    <p class="note">{t!(i18n, assess.results_residual_note)}</p>
+                })}
                 <p>{advice}</p>
                 {(worst > rating).then(|| view! {
                     <p class="note">
