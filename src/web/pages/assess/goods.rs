@@ -5,7 +5,7 @@ use enduse::country::Country;
 use enduse::hs::HsCode;
 use enduse::hs_nomenclature;
 use enduse::lang::Lang;
-use enduse::model::GoodsLine;
+use enduse::model::{Answer, GoodsLine};
 use leptos::prelude::*;
 
 use super::ctx::{Ctx, tr};
@@ -15,6 +15,7 @@ use super::form::{
     parse_pasted,
 };
 use super::labels::I18n;
+use crate::components::answer_group::AnswerGroup;
 use crate::components::country_select::CountrySelect;
 use crate::components::text_field::{TextArea, TextField};
 use crate::i18n::{t, t_string, use_i18n};
@@ -24,6 +25,14 @@ use crate::language;
 pub fn GoodsStep(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
     let count = Memo::new(move |_| ctx.form.with(|f| f.tx.goods.len()));
+    let has_risk_assessment = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.tx.exporter.risk_assessment == Answer::Yes)
+    });
+    let has_subsidiaries = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.tx.exporter.non_eu_subsidiaries == Answer::Yes)
+    });
     let add = move |_| {
         ctx.edit(|f| f.tx.goods.push(GoodsLine::default()));
         focus_last_line();
@@ -55,6 +64,39 @@ pub fn GoodsStep(ctx: Ctx) -> impl IntoView {
                 value=ctx.read(|f| f.tx.reference.clone())
                 on_input=ctx.write(|f, v: String| f.tx.reference = v)
             />
+        </fieldset>
+        <fieldset class="group">
+            <legend>{t!(i18n, assess.programme_legend)}</legend>
+            <AnswerGroup
+                id="q-risk-assessment".to_string()
+                legend=tr!(i18n, assess.q_risk_assessment)
+                value=ctx.read(|f| f.tx.exporter.risk_assessment)
+                on_change=ctx.write(|f, v: Answer| f.tx.exporter.risk_assessment = v)
+            />
+            <Show when=move || has_risk_assessment.get()>
+                {super::questions::date_question(
+                    ctx,
+                    "risk-assessment-reviewed",
+                    tr!(i18n, assess.risk_assessment_reviewed),
+                    "exporter.risk_assessment_reviewed",
+                    |tx| tx.exporter.risk_assessment_reviewed,
+                    |tx, v| tx.exporter.risk_assessment_reviewed = v,
+                )}
+            </Show>
+            <AnswerGroup
+                id="q-non-eu-subsidiaries".to_string()
+                legend=tr!(i18n, assess.q_non_eu_subsidiaries)
+                value=ctx.read(|f| f.tx.exporter.non_eu_subsidiaries)
+                on_change=ctx.write(|f, v: Answer| f.tx.exporter.non_eu_subsidiaries = v)
+            />
+            <Show when=move || has_subsidiaries.get()>
+                <AnswerGroup
+                    id="q-subsidiaries-best-efforts".to_string()
+                    legend=tr!(i18n, assess.q_subsidiaries_best_efforts)
+                    value=ctx.read(|f| f.tx.exporter.subsidiaries_best_efforts)
+                    on_change=ctx.write(|f, v: Answer| f.tx.exporter.subsidiaries_best_efforts = v)
+                />
+            </Show>
         </fieldset>
         <h2>{t!(i18n, assess.goods_heading)}</h2>
         <Show when=move || count.get() == 0>
@@ -287,6 +329,16 @@ fn GoodsLineEditor(ctx: Ctx, index: usize) -> impl IntoView {
                         on_input=edit_line(|l, v| l.manufacturer = v.to_string())
                     />
                 </div>
+                <AnswerGroup
+                    id=id("dual-use")
+                    legend=tr!(i18n, assess.q_dual_use)
+                    value=ctx.read(move |f| f.tx.goods.get(index).map(|l| l.dual_use).unwrap_or_default())
+                    on_change=ctx.write(move |f, v: Answer| {
+                        if let Some(line) = f.tx.goods.get_mut(index) {
+                            line.dual_use = v;
+                        }
+                    })
+                />
                 <p class="line-actions">
                     <button type="button" class="button" on:click=duplicate>
                         {move || t_string!(i18n, assess.goods_duplicate, n = number).to_string()}

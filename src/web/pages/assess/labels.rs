@@ -5,8 +5,8 @@
 //! exhaustive: a value without a translation shows its raw name, visibly.
 
 use enduse::model::{
-    Disposition, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region, Sector, Symbol,
-    TransportMode,
+    Disposition, EmailDomain, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
+    Sector, Symbol, TransportMode,
 };
 use enduse::ruleset::Severity;
 use leptos::prelude::*;
@@ -115,6 +115,12 @@ symbol_labels!(region, Region, {
     "elsewhere" => region_elsewhere,
 });
 
+symbol_labels!(email_domain, EmailDomain, {
+    "company" => email_company,
+    "personal" => email_personal,
+    "ru_by" => email_ru_by,
+});
+
 /// The translated name of a rating or severity.
 pub fn severity(i18n: I18n, severity: Severity) -> String {
     match severity {
@@ -170,6 +176,12 @@ fn party_field(i18n: I18n, field: &str) -> Option<String> {
         "business_matches_goods" => t_string!(i18n, assess.q_business_matches_goods).to_string(),
         "related_to_other_parties" => t_string!(i18n, assess.q_related).to_string(),
         "screening" => t_string!(i18n, assess.fact_screening).to_string(),
+        "related_to_exporter" => t_string!(i18n, assess.q_related_to_exporter).to_string(),
+        "owned_by_russia_belarus" => t_string!(i18n, assess.q_owned_by_russia_belarus).to_string(),
+        "owner_country" => t_string!(i18n, assess.party_owner_country).to_string(),
+        "prior_russia_business" => t_string!(i18n, assess.q_prior_russia_business).to_string(),
+        "email_domain" => t_string!(i18n, assess.party_email_domain).to_string(),
+        "phone_country" => t_string!(i18n, assess.party_phone_country).to_string(),
         _ => return None,
     })
 }
@@ -185,6 +197,7 @@ fn line_field(i18n: I18n, field: &str) -> Option<String> {
         "currency" => t_string!(i18n, assess.goods_currency).to_string(),
         "origin" => t_string!(i18n, assess.goods_origin).to_string(),
         "manufacturer" => t_string!(i18n, assess.goods_manufacturer).to_string(),
+        "dual_use" => t_string!(i18n, assess.q_dual_use).to_string(),
         _ => return None,
     })
 }
@@ -229,6 +242,34 @@ fn top_fact(i18n: I18n, path: &str) -> Option<String> {
             t_string!(i18n, assess.q_re_export_notification).to_string()
         }
         "evidence.declaration" => t_string!(i18n, assess.fact_declaration).to_string(),
+        "exporter.risk_assessment" => t_string!(i18n, assess.q_risk_assessment).to_string(),
+        "exporter.risk_assessment_reviewed" => {
+            t_string!(i18n, assess.risk_assessment_reviewed).to_string()
+        }
+        "exporter.non_eu_subsidiaries" => t_string!(i18n, assess.q_non_eu_subsidiaries).to_string(),
+        "exporter.subsidiaries_best_efforts" => {
+            t_string!(i18n, assess.q_subsidiaries_best_efforts).to_string()
+        }
+        "shipment.transit_list_complete" => t_string!(i18n, assess.q_transit_complete).to_string(),
+        "shipment.vague_delivery_dates" => t_string!(i18n, assess.q_vague_delivery).to_string(),
+        "shipment.contract_date" => t_string!(i18n, assess.contract_date).to_string(),
+        "payment.lc_consigned_to_issuing_bank" => {
+            t_string!(i18n, assess.q_lc_issuing_bank).to_string()
+        }
+        "signals.remove_russia_references" => {
+            t_string!(i18n, assess.q_remove_russia_references).to_string()
+        }
+        "signals.item_unfit_for_destination" => t_string!(i18n, assess.q_item_unfit).to_string(),
+        "signals.several_end_users" => t_string!(i18n, assess.q_several_end_users).to_string(),
+        "signals.communications_from_third_party" => {
+            t_string!(i18n, assess.q_third_party_communications).to_string()
+        }
+        "safeguards.no_belarus_clause" => t_string!(i18n, assess.q_no_belarus_clause).to_string(),
+        "safeguards.seller_installs" => t_string!(i18n, assess.q_seller_installs).to_string(),
+        "safeguards.site_verified" => t_string!(i18n, assess.q_site_verified).to_string(),
+        "safeguards.post_shipment_verified" => {
+            t_string!(i18n, assess.q_post_shipment_verified).to_string()
+        }
         _ => return None,
     })
 }

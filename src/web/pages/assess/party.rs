@@ -2,7 +2,7 @@
 
 use chrono::{Local, NaiveDate};
 use enduse::country::Country;
-use enduse::model::{Answer, Fact, Party, PartyRef, PartyRole, Region, Symbol};
+use enduse::model::{Answer, EmailDomain, Fact, Party, PartyRef, PartyRole, Region, Symbol};
 use leptos::prelude::*;
 
 use super::ctx::{Ctx, tr};
@@ -146,6 +146,57 @@ pub fn PartyEditor(ctx: Ctx, who: PartyRef, legend: Signal<String>) -> impl Into
                 value=text(|p| &p.website)
                 on_input=set_text(|p, v| p.website = v)
                 input_type="url"
+            />
+            <AnswerGroup
+                id=id("related-to-exporter")
+                legend=tr!(i18n, assess.q_related_to_exporter)
+                value=answer(|p| p.related_to_exporter)
+                on_change=set_answer(|p, v| p.related_to_exporter = v)
+            />
+            <AnswerGroup
+                id=id("owned-by-russia-belarus")
+                legend=tr!(i18n, assess.q_owned_by_russia_belarus)
+                hint=tr!(i18n, assess.q_owned_by_russia_belarus_hint)
+                value=answer(|p| p.owned_by_russia_belarus)
+                on_change=set_answer(|p, v| p.owned_by_russia_belarus = v)
+            />
+            <CountrySelect
+                id=id("owner-country")
+                label=tr!(i18n, assess.party_owner_country)
+                value=ctx.read(move |f| read(f, who, |p| p.owner_country.known().copied()))
+                on_change=ctx.write(move |f, v: Option<Country>| {
+                    if let Some(p) = f.party_mut(who) {
+                        p.owner_country = v.into();
+                    }
+                })
+            />
+            <AnswerGroup
+                id=id("prior-russia-business")
+                legend=tr!(i18n, assess.q_prior_russia_business)
+                value=answer(|p| p.prior_russia_business)
+                on_change=set_answer(|p, v| p.prior_russia_business = v)
+            />
+            <ChoiceSelect
+                id=id("email-domain")
+                label=tr!(i18n, assess.party_email_domain)
+                names=EmailDomain::NAMES
+                label_of=labels::callback(i18n, labels::email_domain)
+                value=ctx.read(move |f| read(f, who, |p| p.email_domain.known().map(|d| d.as_str())))
+                on_change=ctx.write(move |f, v: Option<&'static str>| {
+                    if let Some(p) = f.party_mut(who) {
+                        p.email_domain = v.and_then(EmailDomain::from_name).into();
+                    }
+                })
+            />
+            <CountrySelect
+                id=id("phone-country")
+                label=tr!(i18n, assess.party_phone_country)
+                value=ctx.read(move |f| read(f, who, |p| p.phone_country.known().copied()))
+                on_change=ctx.write(move |f, v: Option<Country>| {
+                    if let Some(p) = f.party_mut(who) {
+                        p.phone_country = v.into();
+                    }
+                })
             />
             <ChoiceSelect
                 id=id("role")

@@ -1,16 +1,17 @@
 //! Steps 2b–6: end use ("why"), destination and route ("where"), payment and
 //! commercial terms, safeguards. Questions appear only when they apply.
 
+use chrono::NaiveDate;
 use enduse::country::Country;
 use enduse::model::{
     Answer, Disposition, Fact, PartyRef, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
-    Sector, Symbol, TransportMode,
+    Sector, Symbol, Transaction, TransportMode,
 };
 use leptos::prelude::*;
 
 use super::ctx::{Ctx, tr};
 use super::engine;
-use super::form::parse_currency;
+use super::form::{parse_currency, parse_date};
 use super::labels;
 use super::party::PartyEditor;
 use crate::components::answer_group::AnswerGroup;
@@ -50,6 +51,45 @@ macro_rules! choice_question {
             />
         }
     };
+}
+
+/// A date question bound to a `Fact<NaiveDate>` of the transaction; the
+/// typed text is kept as typed (under `key`) until it parses.
+pub(super) fn date_question(
+    ctx: Ctx,
+    id: &'static str,
+    label: Signal<String>,
+    key: &'static str,
+    get: fn(&Transaction) -> Fact<NaiveDate>,
+    set: fn(&mut Transaction, Fact<NaiveDate>),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = ctx.read(move |f| {
+        f.raw(key).map(str::to_string).unwrap_or_else(|| {
+            get(&f.tx)
+                .known()
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let error = Signal::derive(move || {
+        parse_date(&text.get())
+            .err()
+            .map(|_| t_string!(i18n, assess.date_error).to_string())
+    });
+    view! {
+        <TextField
+            id=id.to_string()
+            label=label
+            value=text
+            on_input=ctx.write(move |f, v: String| {
+                f.set_raw(key, &v);
+                set(&mut f.tx, parse_date(&v).unwrap_or_default());
+            })
+            error=error
+            input_type="date"
+        />
+    }
 }
 
 #[component]
@@ -258,7 +298,19 @@ pub fn RouteStep(ctx: Ctx) -> impl IntoView {
                 />
             </fieldset>
         </Show>
+        <Show when=move || show_transit.get()>
+            {answer_question!(ctx, i18n, "q-transit-complete", q_transit_complete, shipment.transit_list_complete)}
+        </Show>
         {answer_question!(ctx, i18n, "q-last-minute", q_last_minute, shipment.last_minute_changes)}
+        {answer_question!(ctx, i18n, "q-vague-delivery", q_vague_delivery, shipment.vague_delivery_dates)}
+        {date_question(
+            ctx,
+            "contract-date",
+            tr!(i18n, assess.contract_date),
+            "shipment.contract_date",
+            |tx| tx.shipment.contract_date,
+            |tx, v| tx.shipment.contract_date = v,
+        )}
         <AnswerGroup
             id="q-forwarder".to_string()
             legend=tr!(i18n, assess.q_forwarder)
@@ -292,6 +344,10 @@ pub fn PaymentStep(ctx: Ctx) -> impl IntoView {
             .err()
             .map(|_| t_string!(i18n, assess.currency_error).to_string())
     });
+    let is_letter_of_credit = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.tx.payment.method == Fact::Known(PaymentMethod::LetterOfCredit))
+    });
     view! {
         <fieldset class="group">
             <legend>{t!(i18n, assess.payment_legend)}</legend>
@@ -324,6 +380,9 @@ pub fn PaymentStep(ctx: Ctx) -> impl IntoView {
                 })
                 error=currency_error
             />
+            <Show when=move || is_letter_of_credit.get()>
+                {answer_question!(ctx, i18n, "q-lc-issuing-bank", q_lc_issuing_bank, payment.lc_consigned_to_issuing_bank)}
+            </Show>
             {answer_question!(ctx, i18n, "q-prepayment", q_prepayment, payment.prepayment)}
             {answer_question!(ctx, i18n, "q-third-party-payer", q_third_party_payer, payment.third_party_payer)}
         </fieldset>
@@ -334,6 +393,10 @@ pub fn PaymentStep(ctx: Ctx) -> impl IntoView {
             {answer_question!(ctx, i18n, "q-urgency", q_urgency, signals.unusual_urgency)}
             {answer_question!(ctx, i18n, "q-packaging", q_packaging, signals.unusual_packaging)}
             {answer_question!(ctx, i18n, "q-refuses-information", q_refuses_information, signals.refuses_information)}
+            {answer_question!(ctx, i18n, "q-remove-russia-references", q_remove_russia_references, signals.remove_russia_references)}
+            {answer_question!(ctx, i18n, "q-item-unfit", q_item_unfit, signals.item_unfit_for_destination)}
+            {answer_question!(ctx, i18n, "q-several-end-users", q_several_end_users, signals.several_end_users)}
+            {answer_question!(ctx, i18n, "q-third-party-communications", q_third_party_communications, signals.communications_from_third_party)}
         </fieldset>
     }
 }
@@ -344,8 +407,12 @@ pub fn SafeguardsStep(ctx: Ctx) -> impl IntoView {
     view! {
         <p class="hint">{t!(i18n, assess.safeguards_hint)}</p>
         {answer_question!(ctx, i18n, "q-no-russia-clause", q_no_russia_clause, safeguards.no_russia_clause)}
+        {answer_question!(ctx, i18n, "q-no-belarus-clause", q_no_belarus_clause, safeguards.no_belarus_clause)}
         {answer_question!(ctx, i18n, "q-end-use-statement", q_end_use_statement, safeguards.end_use_statement)}
         {answer_question!(ctx, i18n, "q-audit-rights", q_audit_rights, safeguards.audit_rights)}
         {answer_question!(ctx, i18n, "q-re-export-notification", q_re_export_notification, safeguards.re_export_notification)}
+        {answer_question!(ctx, i18n, "q-seller-installs", q_seller_installs, safeguards.seller_installs)}
+        {answer_question!(ctx, i18n, "q-site-verified", q_site_verified, safeguards.site_verified)}
+        {answer_question!(ctx, i18n, "q-post-shipment-verified", q_post_shipment_verified, safeguards.post_shipment_verified)}
     }
 }

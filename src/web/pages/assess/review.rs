@@ -71,6 +71,30 @@ fn party_rows(i18n: I18n, lang: Lang, title: String, p: &Party) -> Vec<Row> {
             t_string!(i18n, assess.q_related).to_string(),
             answer_text(i18n, p.related_to_other_parties),
         ),
+        (
+            t_string!(i18n, assess.q_related_to_exporter).to_string(),
+            answer_text(i18n, p.related_to_exporter),
+        ),
+        (
+            t_string!(i18n, assess.q_owned_by_russia_belarus).to_string(),
+            answer_text(i18n, p.owned_by_russia_belarus),
+        ),
+        (
+            t_string!(i18n, assess.party_owner_country).to_string(),
+            fact_text(i18n, &p.owner_country, |c| c.name(lang).to_string()),
+        ),
+        (
+            t_string!(i18n, assess.q_prior_russia_business).to_string(),
+            answer_text(i18n, p.prior_russia_business),
+        ),
+        (
+            t_string!(i18n, assess.party_email_domain).to_string(),
+            labels::of_fact(i18n, p.email_domain.known(), labels::email_domain),
+        ),
+        (
+            t_string!(i18n, assess.party_phone_country).to_string(),
+            fact_text(i18n, &p.phone_country, |c| c.name(lang).to_string()),
+        ),
     ]
 }
 
@@ -89,6 +113,24 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
                     t_string!(i18n, assess.exporter_country).to_string(),
                     fact_text(i18n, &tx.exporter.country, |c| c.name(lang).to_string()),
                 ),
+                (
+                    t_string!(i18n, assess.q_risk_assessment).to_string(),
+                    answer_text(i18n, tx.exporter.risk_assessment),
+                ),
+                (
+                    t_string!(i18n, assess.risk_assessment_reviewed).to_string(),
+                    fact_text(i18n, &tx.exporter.risk_assessment_reviewed, |d| {
+                        d.to_string()
+                    }),
+                ),
+                (
+                    t_string!(i18n, assess.q_non_eu_subsidiaries).to_string(),
+                    answer_text(i18n, tx.exporter.non_eu_subsidiaries),
+                ),
+                (
+                    t_string!(i18n, assess.q_subsidiaries_best_efforts).to_string(),
+                    answer_text(i18n, tx.exporter.subsidiaries_best_efforts),
+                ),
             ];
             for (i, line) in tx.goods.iter().enumerate() {
                 let hs = f
@@ -104,6 +146,9 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
                 }
                 if let Some(o) = line.origin.known() {
                     value.push_str(&format!(", {}", o.name(lang)));
+                }
+                if line.dual_use == Answer::Yes {
+                    value.push_str(&format!(", {}", t_string!(i18n, assess.review_dual_use)));
                 }
                 rows.push((
                     t_string!(i18n, assess.goods_line, n = i + 1).to_string(),
@@ -184,8 +229,20 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
                 ),
                 (t_string!(i18n, assess.q_transit).to_string(), transit),
                 a(
+                    t_string!(i18n, assess.q_transit_complete).to_string(),
+                    tx.shipment.transit_list_complete,
+                ),
+                a(
                     t_string!(i18n, assess.q_last_minute).to_string(),
                     tx.shipment.last_minute_changes,
+                ),
+                a(
+                    t_string!(i18n, assess.q_vague_delivery).to_string(),
+                    tx.shipment.vague_delivery_dates,
+                ),
+                (
+                    t_string!(i18n, assess.contract_date).to_string(),
+                    fact_text(i18n, &tx.shipment.contract_date, |d| d.to_string()),
                 ),
                 a(
                     t_string!(i18n, assess.q_forwarder).to_string(),
@@ -276,6 +333,26 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
                 t_string!(i18n, assess.q_refuses_information).to_string(),
                 tx.signals.refuses_information,
             ),
+            a(
+                t_string!(i18n, assess.q_lc_issuing_bank).to_string(),
+                tx.payment.lc_consigned_to_issuing_bank,
+            ),
+            a(
+                t_string!(i18n, assess.q_remove_russia_references).to_string(),
+                tx.signals.remove_russia_references,
+            ),
+            a(
+                t_string!(i18n, assess.q_item_unfit).to_string(),
+                tx.signals.item_unfit_for_destination,
+            ),
+            a(
+                t_string!(i18n, assess.q_several_end_users).to_string(),
+                tx.signals.several_end_users,
+            ),
+            a(
+                t_string!(i18n, assess.q_third_party_communications).to_string(),
+                tx.signals.communications_from_third_party,
+            ),
         ],
         Step::Safeguards => vec![
             a(
@@ -293,6 +370,22 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
             a(
                 t_string!(i18n, assess.q_re_export_notification).to_string(),
                 tx.safeguards.re_export_notification,
+            ),
+            a(
+                t_string!(i18n, assess.q_no_belarus_clause).to_string(),
+                tx.safeguards.no_belarus_clause,
+            ),
+            a(
+                t_string!(i18n, assess.q_seller_installs).to_string(),
+                tx.safeguards.seller_installs,
+            ),
+            a(
+                t_string!(i18n, assess.q_site_verified).to_string(),
+                tx.safeguards.site_verified,
+            ),
+            a(
+                t_string!(i18n, assess.q_post_shipment_verified).to_string(),
+                tx.safeguards.post_shipment_verified,
             ),
         ],
         Step::Review | Step::Results => Vec::new(),
