@@ -43,7 +43,8 @@ async function createKey(page, prefix) {
   const fp = page.locator(".signing-key .fingerprint").first();
   await fp.waitFor();
   const text = (await fp.textContent()).trim();
-  assert.match(text, /^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
+  // 128-bit fingerprints (issue 16): eight groups of four hex digits.
+  assert.match(text, /^[0-9a-f]{4}(-[0-9a-f]{4}){7}$/);
   return text;
 }
 
