@@ -396,6 +396,57 @@ test("results show inherent → residual, the mitigations that lowered each find
   await page.close();
 });
 
+test("the questions added for ownership, signals, safeguards and the compliance programme are asked, kept and judged", async () => {
+  const page = await env.newPage();
+  const id = await newDraft(page);
+  // The programme questions: the review date appears only after "yes".
+  assert.equal(await page.locator("#risk-assessment-reviewed").count(), 0);
+  await page.check("#q-risk-assessment-yes");
+  await page.fill("#risk-assessment-reviewed", "2025-01-10");
+  await page.check("#q-non-eu-subsidiaries-yes");
+  await page.check("#q-subsidiaries-best-efforts-no");
+  await page.click("#goods-add");
+  await page.fill("#goods-0-hs", "8471.30");
+  await page.check("#goods-0-dual-use-no");
+
+  await page.goto(`${env.origin}/assess/${id}/parties`);
+  await page.waitForSelector("#buyer-name");
+  await page.fill("#buyer-name", "Alatau Systems LLP");
+  await page.selectOption("#buyer-country", "KZ");
+  await page.check("#buyer-owned-by-russia-belarus-yes");
+  await page.selectOption("#buyer-owner-country", "RU");
+  await page.selectOption("#buyer-email-domain", "ru_by");
+  await assertAxe(page, "parties with ownership questions");
+
+  await page.goto(`${env.origin}/assess/${id}/payment`);
+  await page.waitForSelector("#payment-method");
+  assert.equal(await page.locator("#q-lc-issuing-bank").count(), 0, "asked only for a letter of credit");
+  await page.selectOption("#payment-method", "letter_of_credit");
+  await page.check("#q-lc-issuing-bank-yes");
+  await page.check("#q-remove-russia-references-yes");
+
+  await page.goto(`${env.origin}/assess/${id}/safeguards`);
+  await page.waitForSelector("#q-no-belarus-clause");
+  await page.check("#q-no-belarus-clause-no");
+  await page.check("#q-seller-installs-no");
+
+  // Kept across a reload, shown on the review, and read by the rules.
+  await page.reload();
+  await page.waitForSelector("#q-no-belarus-clause");
+  assert.ok(await page.isChecked("#q-no-belarus-clause-no"));
+  await page.goto(`${env.origin}/assess/${id}/review`);
+  await page.waitForSelector(".review");
+  const review = await page.locator(".review").textContent();
+  assert.match(review, /owned or controlled by a Russian or Belarusian/);
+  assert.match(review, /2025-01-10/);
+  await page.goto(`${env.origin}/assess/${id}/results`);
+  await page.waitForSelector(".results-rating .rating");
+  const rules = await page.locator(".results [data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule));
+  assert.ok(rules.includes("OWNED-RU-BY"), `OWNED-RU-BY in ${rules}`);
+  assert.ok(rules.some((r) => /REMOVE|REFERENCES/.test(r)), `a references rule in ${rules}`);
+  await page.close();
+});
+
 test("drafts can be duplicated, exported and imported; a bad file is refused with a reason", async () => {
   const page = await env.newPage();
   const id = await newDraft(page);
