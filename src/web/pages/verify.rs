@@ -490,11 +490,19 @@ fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
                     </span>
                 }
             });
+            let mitigated = (!f.mitigated_by.is_empty()).then(|| {
+                view! {
+                    <p class="mitigated">
+                        {t!(i18n, records.summary_mitigated_by)} " " {f.mitigated_by.join("; ")}
+                    </p>
+                }
+            });
             view! {
                 <li class="finding" data-rule=f.rule_id.to_string()>
                     {rating_view(i18n, severity_rating(f.severity))} " "
                     {lowered}
                     <strong>{f.title}</strong>
+                    {mitigated}
                     <p>{f.explanation}</p>
                 </li>
             }
