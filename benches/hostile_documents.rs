@@ -117,13 +117,12 @@ fn hostile_drafts() -> String {
     )
 }
 
-/// A ruleset near its 4 MiB limit: the built-in one plus a huge array.
+/// The built-in ruleset padded with one long array up to just under the
+/// 1 MiB ruleset limit.
 fn hostile_ruleset() -> String {
-    format!(
-        "{}\n[junk]\nx = [{}]\n",
-        enduse::ruleset::EMBEDDED_TOML,
-        vec!["0"; 1_500_000].join(",")
-    )
+    let head = format!("{}\n[junk]\nx = [", enduse::ruleset::EMBEDDED_TOML);
+    let room = enduse::ruleset::MAX_RULESET_BYTES - head.len() - 16;
+    format!("{head}{}]\n", vec!["0"; room / 2].join(","))
 }
 
 /// An OpenSanctions-format list whose names are single 100,000-character words.
