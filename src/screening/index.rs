@@ -523,12 +523,7 @@ impl ScreeningIndex {
                     None => hits.push(hit),
                 }
             }
-            hits.sort_by(|a, b| {
-                b.score
-                    .value()
-                    .total_cmp(&a.score.value())
-                    .then_with(|| a.entry_id.cmp(&b.entry_id))
-            });
+            sort_best_first(&mut hits);
         }
         hits
     }
@@ -590,12 +585,7 @@ impl ScreeningIndex {
             }
         }
         let mut hits: Vec<Hit> = best_per_entry.into_values().collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .value()
-                .total_cmp(&a.score.value())
-                .then_with(|| a.entry_id.cmp(&b.entry_id))
-        });
+        sort_best_first(&mut hits);
         hits
     }
 
@@ -905,4 +895,14 @@ fn hash_chars(chars: &[char], skip_a: usize, skip_b: usize) -> u64 {
         }
     }
     hash
+}
+
+/// Name hits best score first, ties by entry id (a stable, reproducible order).
+fn sort_best_first(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| {
+        b.score
+            .value()
+            .total_cmp(&a.score.value())
+            .then_with(|| a.entry_id.cmp(&b.entry_id))
+    });
 }
