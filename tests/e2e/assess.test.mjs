@@ -362,7 +362,7 @@ test("results show inherent → residual, the mitigations that lowered each find
   const file = join(dir, "dairy.json");
   writeFileSync(file, JSON.stringify(scenario.transaction));
   await page.setInputFiles("#draft-import", file);
-  await page.waitForFunction((n) => JSON.parse(localStorage.getItem("enduse.drafts")).drafts.length === n + 1, count);
+  await page.waitForFunction((n) => (JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts ?? []).length === n + 1, count);
   const id = (await draftIds(page)).at(-1);
   await page.goto(`${env.origin}/assess/${id}/results`);
   await page.waitForSelector(".results-rating .rating");
