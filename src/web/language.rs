@@ -37,6 +37,18 @@ pub fn saved() -> Option<Lang> {
         .and_then(|tag| Lang::from_tag(&tag))
 }
 
+/// The first of the browser's preferred languages that the app speaks
+/// (`navigator.languages`, e.g. `ru-RU` → Russian), if any.
+pub fn browser() -> Option<Lang> {
+    let navigator = web_sys::window()?.navigator();
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .chain(navigator.language())
+        .find_map(|tag| Lang::from_tag(&tag))
+}
+
 /// The current language as a core `Lang` signal-derived value.
 pub fn current() -> Lang {
     from_locale(use_i18n().get_locale())

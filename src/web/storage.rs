@@ -28,6 +28,13 @@ pub fn get(key: &str) -> Result<Option<String>, StorageError> {
         .map_err(|_| StorageError(format!("could not read {key}")))
 }
 
+/// Removes a key (nothing stored is not an error).
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError(format!("could not remove {key}")))
+}
+
 /// Writes a key.
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(key, value).map_err(|_| {

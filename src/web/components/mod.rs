@@ -13,6 +13,7 @@ pub mod copy_link;
 pub mod country_select;
 pub mod needs_ruleset;
 pub mod record_actions;
+pub mod sample_lists;
 pub mod signing_key;
 pub mod text_field;
 

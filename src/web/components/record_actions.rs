@@ -4,22 +4,25 @@
 //!   (re-run with the declaration evidence known here), the ruleset hash, the
 //!   signatory, and any declaration received, sealed and optionally signed.
 //! * "Create declaration request": a sealed request for the counterparty, as
-//!   a file and as a link; the latest one is kept in `localStorage`
-//!   ([`REQUEST_STORAGE_KEY`]) so that the answer can be checked later.
-//! * "Import counterparty response": the core checks it against that request;
-//!   the resulting status is shown, fed into the evaluation as
-//!   `Evidence::declaration`, embedded in the next record, and reported to
-//!   the host page through `on_declaration`.
+//!   a file and as a link, kept with the draft (`Draft::declarations`);
+//!   making another asks first and keeps the earlier ones listed.
+//! * "Import counterparty response": the core matches it to the draft's
+//!   request it answers (`enduse::draft_declarations`), refuses one for
+//!   another draft or one already kept with the reason, and asks before it
+//!   replaces a kept answer. Kept responses are re-verified on every read,
+//!   fed into the evaluation as `Evidence::declaration` and embedded in the
+//!   next record.
 
 use chrono::Utc;
 use enduse::chain_status::{first_response_json, is_chain_file};
+use enduse::draft_declarations::{DraftDeclarations, Offer, OpenedDeclarations, Refusal};
 use enduse::evaluate::{Assessment, Rating, evaluate_in};
 use enduse::model::{DeclarationStatus, Evidence, Fact, Hop, Transaction};
 use enduse::record::convert::{RecordContext, record_from_domain, request_from_domain};
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
-use enduse::record::v1::{DeclarationRequest, Signatory};
+use enduse::record::v1::Signatory;
 use enduse::record::{
-    self, ChainReport, DeclarationChain, Opened, ResponseCheck, ResponseProblem, SecretKey,
+    self, ChainReport, DeclarationChain, ResponseCheck, ResponseProblem, SecretKey, Unasked,
     verify_chain,
 };
 use leptos::prelude::*;
@@ -38,16 +41,17 @@ use crate::pages::verify::I18n;
 use crate::pages::verify::read_error_text;
 use crate::storage;
 
-/// Where the latest declaration request (sealed JSON) is kept; followed by
-/// `.<scope>` (the draft id) when the host page gives one, so that one
-/// draft's request never counts as evidence for another.
-pub const REQUEST_STORAGE_KEY: &str = "enduse.declaration-request";
+/// Where releases before 0.3 kept a draft's latest request (sealed JSON),
+/// followed by `.<draft id>`; the questionnaire adopts it into the draft's
+/// declarations when it opens a draft that has none.
+pub const LEGACY_REQUEST_STORAGE_KEY: &str = "enduse.declaration-request";
 
-fn request_storage_key(scope: Option<&str>) -> String {
-    match scope {
-        Some(scope) => format!("{REQUEST_STORAGE_KEY}.{scope}"),
-        None => REQUEST_STORAGE_KEY.to_string(),
-    }
+/// The request an older release kept for draft `id`, if it is still intact.
+pub fn legacy_request(id: &str) -> Option<String> {
+    let text = storage::get(&format!("{LEGACY_REQUEST_STORAGE_KEY}.{id}"))
+        .ok()
+        .flatten()?;
+    record::open_request(text.as_bytes()).ok().map(|_| text)
 }
 
 /// The user's UTC offset in minutes, east positive (JS reports west positive).
@@ -55,10 +59,43 @@ pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
-/// The saved request, if it is still intact.
-fn saved_request(key: &str) -> Option<Opened<DeclarationRequest>> {
-    let text = storage::get(key).ok().flatten()?;
-    record::open_request(text.as_bytes()).ok()
+/// What a request did not ask, in words (lines counted from 1).
+fn unasked_text(i18n: I18n, unasked: Unasked) -> String {
+    let line = |n: u32| u64::from(n) + 1;
+    match unasked {
+        Unasked::EndUser => t_string!(i18n, records.unasked_end_user).to_string(),
+        Unasked::HsCode(n) => t_string!(i18n, records.unasked_hs, line = line(n)).to_string(),
+        Unasked::Quantity(n) => {
+            t_string!(i18n, records.unasked_quantity, line = line(n)).to_string()
+        }
+    }
+}
+
+fn unasked_symbol(unasked: Unasked) -> &'static str {
+    match unasked {
+        Unasked::EndUser => "end_user",
+        Unasked::HsCode(_) => "hs_code",
+        Unasked::Quantity(_) => "quantity",
+    }
+}
+
+/// Why a response was not taken, in words.
+fn refusal_text(i18n: I18n, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Unreadable(e) => t_string!(
+            i18n,
+            records.prob_unreadable,
+            reason = document_problem_text(i18n, &e.clone().into())
+        )
+        .to_string(),
+        Refusal::NoRequest => t_string!(i18n, records.no_request).to_string(),
+        Refusal::AnotherDraft { request_id } => {
+            t_string!(i18n, records.refuse_another_draft, id = request_id.clone()).to_string()
+        }
+        Refusal::Duplicate => t_string!(i18n, records.refuse_duplicate).to_string(),
+        Refusal::Full => t_string!(i18n, records.refuse_full).to_string(),
+        Refusal::NotText => t_string!(i18n, records.refuse_not_text).to_string(),
+    }
 }
 
 /// A fresh request id: `req-` and 12 random hex digits.
@@ -131,33 +168,36 @@ pub fn problem_text(i18n: I18n, problem: &ResponseProblem) -> String {
 /// Record, request and response actions for one transaction.
 ///
 /// Embed in the results page:
-/// `<RecordActions transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone())) scope=ctx.draft.get_value() />`
+/// `<RecordActions transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone())) kept=ctx.declarations />`
 #[component]
 pub fn RecordActions(
     /// The transaction as the questionnaire currently has it.
     #[prop(into)]
     transaction: Signal<Transaction>,
-    /// Told the declaration status whenever a response is imported.
-    #[prop(optional)]
-    on_declaration: Option<Callback<DeclarationStatus>>,
-    /// Keeps the request per draft (pass the draft id).
-    #[prop(optional, into)]
-    scope: Option<String>,
+    /// The draft's declaration documents: what this panel adds is kept with
+    /// the draft (the host page saves it).
+    kept: RwSignal<DraftDeclarations>,
     /// Told a verified declaration chain's file and hops when the user
     /// chooses "Use this chain in the assessment".
     #[prop(optional)]
     on_chain: Option<Callback<(String, Vec<Hop>)>>,
 ) -> impl IntoView {
-    let storage_key = StoredValue::new(request_storage_key(scope.as_deref()));
     let i18n = use_i18n();
     let (stored_key, key_problem) = signing_key::load();
     let key = RwSignal::new(stored_key);
     let sign = RwSignal::new(false);
     let signatory_name = RwSignal::new(String::new());
     let signatory_role = RwSignal::new(String::new());
-    let request = RwSignal::new(storage_key.with_value(|k| saved_request(k)));
+    // Re-verified whenever the kept documents change (never trusted as stored).
+    let opened = Memo::new_with_compare(
+        move |_| kept.with(DraftDeclarations::open),
+        |_: Option<&OpenedDeclarations>, _: Option<&OpenedDeclarations>| true,
+    );
     let request_link = RwSignal::new(None::<String>);
-    let check = RwSignal::new(None::<ResponseCheck>);
+    // A response that would replace a kept one: waits for the user's yes.
+    let pending = RwSignal::new(None::<Offer>);
+    // "Create" pressed while a request exists: waits for the user's yes.
+    let confirm_new = RwSignal::new(false);
     let notice = RwSignal::new(key_problem);
     let response_link = RwSignal::new(String::new());
     // An imported declaration chain: its file and the verdict on it.
@@ -168,13 +208,9 @@ pub fn RecordActions(
     // the memo below re-runs when lists load.)
     let evidence = move |tx: &enduse::model::Transaction| Evidence {
         screening: crate::screening_state::evidence_for(tx),
-        declaration: match (
-            check.with(|c| c.as_ref().map(|c| c.status)),
-            request.with(Option::is_some),
-        ) {
-            (Some(status), _) => Fact::Known(status),
-            (None, true) => Fact::Known(DeclarationStatus::Requested),
-            (None, false) => Fact::Unknown,
+        declaration: match opened.with(OpenedDeclarations::status) {
+            Some(status) => Fact::Known(status),
+            None => Fact::Unknown,
         },
     };
     let assessment = Memo::new(move |_| -> Result<Assessment, String> {
@@ -204,10 +240,12 @@ pub fn RecordActions(
                 name,
                 role: signatory_role.get().trim().to_string(),
             },
-            declarations: check
-                .with(|c| c.as_ref().and_then(ResponseCheck::embedded))
-                .into_iter()
-                .collect(),
+            declarations: opened.with(|o| {
+                o.responses
+                    .iter()
+                    .filter_map(|kept| kept.check.embedded())
+                    .collect()
+            }),
             screening: None,
         };
         let outcome = transaction.with(|tx| {
@@ -233,7 +271,8 @@ pub fn RecordActions(
         }));
     };
 
-    let create_request = move |_| {
+    let create_request = move || {
+        confirm_new.set(false);
         let Some(id) = new_request_id() else {
             notice.set(Some(t_string!(i18n, records.key_no_random).to_string()));
             return;
@@ -253,17 +292,18 @@ pub fn RecordActions(
             Ok::<_, String>((sealed, opened))
         });
         match outcome {
-            Ok((sealed, opened)) => {
-                if let Err(e) = storage_key.with_value(|k| storage::set(k, &sealed.json)) {
-                    notice.set(Some(
-                        t_string!(i18n, records.request_not_kept, reason = e.to_string())
-                            .to_string(),
-                    ));
-                } else {
-                    notice.set(None);
-                }
-                request.set(Some(opened));
-                check.set(None);
+            Ok((sealed, _opened)) => {
+                let mut result = Ok(());
+                kept.update(|k| result = k.add_request(&sealed.json));
+                notice.set(result.err().map(|e| {
+                    t_string!(
+                        i18n,
+                        records.request_not_kept,
+                        reason = refusal_text(i18n, &e)
+                    )
+                    .to_string()
+                }));
+                pending.set(None);
                 request_link.set(Some(app_link(&record::encode_fragment(&sealed))));
             }
             Err(e) => notice.set(Some(
@@ -272,11 +312,29 @@ pub fn RecordActions(
         }
     };
 
-    let accept = move |result: ResponseCheck| {
-        if let Some(callback) = on_declaration {
-            callback.run(result.status);
+    // Ask first when a request is out already: the counterparty may be
+    // answering it, and a new one must not make that answer look foreign.
+    let on_create = move |_| {
+        if opened.with(|o| o.requests.is_empty()) {
+            create_request();
+        } else {
+            confirm_new.set(true);
         }
-        check.set(Some(result));
+    };
+    let keep = move |offer: Offer| {
+        kept.update(|k| k.accept(&offer));
+        pending.set(None);
+        notice.set(Some(
+            t_string!(i18n, records.response_kept, id = offer.request_id.clone()).to_string(),
+        ));
+    };
+    let offer = move |bytes: &[u8]| match kept.with(|k| k.offer_response(bytes)) {
+        Ok(offer) if offer.replaces.is_some() => {
+            notice.set(None);
+            pending.set(Some(offer));
+        }
+        Ok(offer) => keep(offer),
+        Err(refusal) => notice.set(Some(refusal_text(i18n, &refusal))),
     };
     let import_chain = move |bytes: &[u8]| match DeclarationChain::from_bytes(bytes) {
         Ok(parsed) => {
@@ -303,19 +361,30 @@ pub fn RecordActions(
         let Some((json, report)) = chain.get() else {
             return;
         };
+        // A chain that does not start at one of this draft's requests is not
+        // evidence about this deal.
+        if opened.with(|o| o.chain_request(&report)).is_none() {
+            notice.set(Some(t_string!(i18n, records.refuse_chain).to_string()));
+            return;
+        }
         if let Some(callback) = on_chain {
             callback.run((json.clone(), report.to_model_hops()));
         }
-        let own = request
-            .get()
-            .filter(|r| report.hops.first().and_then(|h| h.request_digest) == Some(r.digest));
+        notice.set(Some(t_string!(i18n, chain.chain_used).to_string()));
         let first = DeclarationChain::from_bytes(json.as_bytes())
             .ok()
             .and_then(|c| first_response_json(&c));
-        if let (Some(opened), Some(response)) = (own, first) {
-            accept(record::check_response(&opened, response.as_bytes()));
+        if let Some(response) = first {
+            match kept.with(|k| k.offer_response(response.as_bytes())) {
+                Ok(offer) if offer.replaces.is_some() => pending.set(Some(offer)),
+                Ok(offer) => {
+                    kept.update(|k| k.accept(&offer));
+                }
+                // Already kept (the single response was imported before): fine.
+                Err(Refusal::Duplicate) => {}
+                Err(refusal) => notice.set(Some(refusal_text(i18n, &refusal))),
+            }
         }
-        notice.set(Some(t_string!(i18n, chain.chain_used).to_string()));
     };
     let import_bytes = move |bytes: Vec<u8>| {
         if is_chain_file(&bytes) {
@@ -323,11 +392,7 @@ pub fn RecordActions(
             return;
         }
         chain.set(None);
-        let Some(opened) = request.get() else {
-            notice.set(Some(t_string!(i18n, records.no_request).to_string()));
-            return;
-        };
-        accept(record::check_response(&opened, &bytes));
+        offer(&bytes);
     };
     let import_file = move |ev: leptos::ev::Event| {
         let Some(file) = file_input::picked_file(&ev) else {
@@ -372,8 +437,31 @@ pub fn RecordActions(
             }
         })
     };
+    // The response the evidence comes from, or the one waiting for a yes.
+    // With it, what its request did not ask (a match says nothing about that).
+    let shown = move || -> Option<(ResponseCheck, Vec<Unasked>)> {
+        let unasked_of = |index: usize| {
+            opened.with(|o| {
+                o.requests
+                    .get(index)
+                    .map(|r| record::unasked(&r.body))
+                    .unwrap_or_default()
+            })
+        };
+        pending
+            .with(|p| p.as_ref().map(|o| (o.check.clone(), o.request)))
+            .or_else(|| {
+                opened.with(|o| {
+                    o.responses
+                        .iter()
+                        .max_by_key(|kept| kept.request)
+                        .map(|kept| (kept.check.clone(), kept.request))
+                })
+            })
+            .map(|(check, index)| (check, unasked_of(index)))
+    };
     let check_view = move || {
-        check.get().map(|c| {
+        shown().map(|(c, unasked)| {
             let symbol = status_symbol(c.status);
             let signer = c.response.as_ref().and_then(|r| r.signer().map(str::to_string));
             view! {
@@ -385,6 +473,13 @@ pub fn RecordActions(
                     {(!c.problems.is_empty()).then(|| view! {
                         <p>{t!(i18n, records.response_problems)}</p>
                         <ul>{c.problems.iter().map(|p| view! { <li>{problem_text(i18n, p)}</li> }).collect_view()}</ul>
+                    })}
+                    <p class="muted compared">{t!(i18n, records.match_compared)}</p>
+                    {(!unasked.is_empty()).then(|| view! {
+                        <p class="note">{t!(i18n, records.match_unasked)}</p>
+                        <ul class="unasked">{unasked.iter().map(|u| view! {
+                            <li data-unasked=unasked_symbol(*u)>{unasked_text(i18n, *u)}</li>
+                        }).collect_view()}</ul>
                     })}
                 </div>
             }
@@ -419,7 +514,7 @@ pub fn RecordActions(
                 <button type="button" class="button primary" id="record-download" on:click=download_record>
                     {t!(i18n, records.download_record)}
                 </button>
-                <button type="button" class="button" id="request-create" on:click=create_request>
+                <button type="button" class="button" id="request-create" on:click=on_create>
                     {t!(i18n, records.create_request)}
                 </button>
             </div>
@@ -429,9 +524,52 @@ pub fn RecordActions(
                     <CopyableLink id="request-link" label=Signal::derive(move || t_string!(i18n, records.request_link_label).to_string()) link />
                 </div>
             })}
-            {move || request.with(|r| r.as_ref().map(|r| r.body.request_id.to_string())).map(|id| view! {
-                <p class="muted">{t!(i18n, records.current_request)} " " <code>{id}</code></p>
+            {move || confirm_new.get().then(|| view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="request-again-text">
+                    <p id="request-again-text">{t!(i18n, records.request_again)}</p>
+                    <button type="button" class="button" id="request-again-yes" on:click=move |_| create_request()>
+                        {t!(i18n, records.request_again_yes)}
+                    </button>
+                    " "
+                    <button type="button" class="button" id="request-again-no" on:click=move |_| confirm_new.set(false)>
+                        {t!(i18n, records.cancel)}
+                    </button>
+                </div>
             })}
+            {move || {
+                let rows = opened.with(|o| {
+                    o.requests
+                        .iter()
+                        .enumerate()
+                        .map(|(index, r)| {
+                            let status = o
+                                .response_to(index)
+                                .map_or(DeclarationStatus::Requested, |kept| kept.check.status);
+                            (
+                                r.body.request_id.to_string(),
+                                crate::pages::verify::created_text(&r.body.created),
+                                status,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                });
+                (!rows.is_empty()).then(|| view! {
+                    <p class="muted">{t!(i18n, records.requests_kept)}</p>
+                    <ul class="declaration-requests">
+                        {rows.into_iter().map(|(id, created, status)| {
+                            let shown = id.clone();
+                            view! {
+                                <li data-request-id=id data-status=status_symbol(status)>
+                                    <code>{shown}</code> " · " {created} " · " {status_text(i18n, status)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            {move || opened.with(|o| o.unusable.iter().map(|u| u.reason.clone()).collect::<Vec<_>>()).into_iter().map(|reason| view! {
+                <p class="alert">{t!(i18n, records.kept_unusable, reason = move || reason.clone())}</p>
+            }).collect_view()}
             <h3>{t!(i18n, records.import_heading)}</h3>
             <div class="file-load">
                 <label for="response-file">{t!(i18n, records.import_response_file)}</label>
@@ -446,6 +584,21 @@ pub fn RecordActions(
                 </div>
             </form>
             {check_view}
+            {move || pending.get().map(|offer| {
+                let id = offer.request_id.clone();
+                view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="response-replace-text">
+                    <p id="response-replace-text">{t!(i18n, records.response_replace, id = move || id.clone())}</p>
+                    <button type="button" class="button" id="response-replace-yes" on:click=move |_| keep(offer.clone())>
+                        {t!(i18n, records.response_replace_yes)}
+                    </button>
+                    " "
+                    <button type="button" class="button" id="response-replace-no" on:click=move |_| pending.set(None)>
+                        {t!(i18n, records.cancel)}
+                    </button>
+                </div>
+                }
+            })}
             {move || chain.get().map(|(_, report)| {
                 if on_chain.is_some() {
                     view! { <ChainReportView report id="import-chain" on_use=Callback::new(move |()| use_chain()) /> }.into_any()

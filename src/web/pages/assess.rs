@@ -4,6 +4,7 @@
 //! import); `/assess/:draft/:step` is the questionnaire with its live risk
 //! panel, and `/assess/:draft/results` the assessment.
 
+mod case_file;
 mod chain_editor;
 pub mod chain_import;
 mod ctx;
@@ -14,6 +15,7 @@ mod labels;
 mod panel;
 mod party;
 mod questions;
+pub mod response_import;
 mod results;
 mod review;
 pub mod steps;
@@ -21,6 +23,7 @@ mod wizard;
 
 use chrono::Utc;
 use enduse::draft::{self, DraftStore};
+use enduse::draft_declarations::DraftDeclarations;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -43,7 +46,9 @@ const EXPORT_FORMAT: &str = "enduse-check-draft";
 /// Largest import accepted: far above any real draft, far below what would hang the tab.
 const MAX_IMPORT_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 
-/// An exported draft: its name and answers, in a self-describing envelope.
+/// An exported draft: its name, answers and declaration documents, in a
+/// self-describing envelope (`declarations` is optional, so files exported
+/// before it existed still import).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExportedDraft {
@@ -51,7 +56,12 @@ struct ExportedDraft {
     version: u32,
     name: String,
     answers: serde_json::Value,
+    #[serde(default, skip_serializing_if = "DraftDeclarations::is_empty")]
+    declarations: DraftDeclarations,
 }
+
+/// What an import gives: a name, the answers and the declaration documents.
+type Imported = (String, serde_json::Value, DraftDeclarations);
 
 /// Reads an import: an exported draft, or a bare transaction document (as
 /// the CLI reads). The answers must open as a questionnaire, so a bad file is
@@ -60,27 +70,31 @@ struct ExportedDraft {
 /// The file is read by the same strict reader as the CLI's `assess` input
 /// (duplicate member names, huge integers and over-deep nesting refused), so
 /// the app and the CLI see one document.
-fn read_import(
-    text: &str,
-    fallback_name: &str,
-) -> Result<(String, serde_json::Value), ImportProblem> {
+fn read_import(text: &str, fallback_name: &str) -> Result<Imported, ImportProblem> {
     let value = enduse::strict_json::parse_str(text, &enduse::model::TRANSACTION_BOUNDS)
         .map_err(ImportProblem::Reading)?;
-    let (name, answers) = if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) {
-        let exported: ExportedDraft =
-            serde_json::from_value(value).map_err(|e| ImportProblem::Shape(e.to_string()))?;
-        if exported.version != 1 {
-            return Err(ImportProblem::Shape(format!(
-                "draft file version {} is not supported",
-                exported.version
-            )));
-        }
-        (exported.name, exported.answers)
-    } else {
-        (fallback_name.to_string(), value)
-    };
+    let (name, answers, declarations) =
+        if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) {
+            let exported: ExportedDraft =
+                serde_json::from_value(value).map_err(|e| ImportProblem::Shape(e.to_string()))?;
+            if exported.version != 1 {
+                return Err(ImportProblem::Shape(format!(
+                    "draft file version {} is not supported",
+                    exported.version
+                )));
+            }
+            (exported.name, exported.answers, exported.declarations)
+        } else {
+            (
+                fallback_name.to_string(),
+                value,
+                DraftDeclarations::default(),
+            )
+        };
     Form::from_answers(&answers).map_err(|e| ImportProblem::Shape(e.to_string()))?;
-    Ok((name, answers))
+    // Kept as they came: every read re-verifies them, and one that does not
+    // verify is shown as such, never used.
+    Ok((name, answers, declarations))
 }
 
 /// Why an imported file did not become a draft.
@@ -206,11 +220,12 @@ pub fn Assess() -> impl IntoView {
                 }),
             };
             match result {
-                Ok((name, answers)) => {
+                Ok((name, answers, declarations)) => {
                     // A new draft every time: an import never overwrites an existing one.
                     store.update(|s| {
                         let id = s.create(&name, Utc::now(), random_seed());
                         s.save_answers(&id, answers, Utc::now());
+                        s.save_declarations(&id, declarations, Utc::now());
                     });
                     persist();
                     import_message.set(Some(Ok(
@@ -317,6 +332,7 @@ fn DraftRow(
                 version: 1,
                 name: d.name.clone(),
                 answers: d.answers.clone(),
+                declarations: d.declarations.clone(),
             })
         });
         if let Some(exported) = exported {

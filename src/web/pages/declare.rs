@@ -8,9 +8,11 @@
 //! with the counterparty's own key) in the tab and saved as a file, with a
 //! link as an alternative.
 
+pub mod autosave;
 pub mod fields;
 pub mod form;
 pub mod forward;
+pub mod to_draft;
 
 use chrono::NaiveDate;
 use enduse::chain_status::is_chain_file;
@@ -43,8 +45,9 @@ enum Loaded {
     Request(Box<Opened<DeclarationRequest>>, Box<DeclarationChain>),
     /// A chain whose every request is answered: show its verdict.
     Chain(Box<ChainReport>),
-    /// A response link opened here (the exporter's side): show its verdict.
-    Response(Box<Examined>),
+    /// A response link opened here (the exporter's side): show its verdict
+    /// and offer it to the drafts it answers (the bytes as received).
+    Response(Box<Examined>, Vec<u8>),
     /// A link or file that cannot be used, and why (worded when shown).
     Problem(DocumentProblem),
 }
@@ -95,7 +98,7 @@ fn from_bytes(bytes: &[u8]) -> Loaded {
     }
     let report = record::verify(bytes);
     if report.kind == Some(DocumentKind::DeclarationResponse) {
-        return Loaded::Response(Box::new(examine(bytes)));
+        return Loaded::Response(Box::new(examine(bytes)), bytes.to_vec());
     }
     match (
         record::open_request(bytes),
@@ -161,13 +164,28 @@ pub fn Declare() -> impl IntoView {
     let i18n = use_i18n();
     let loaded = RwSignal::new(Loaded::Nothing);
     let form = RwSignal::new(DeclareForm::default());
+    // The request the form answers, and whether it is kept in this browser:
+    // `Some(Ok(restored))` once saved (or restored), `Some(Err(_))` when
+    // storage refused, so the counterparty knows to finish in this tab.
+    let answering = StoredValue::new(None::<DeclarationRequest>);
+    let kept = RwSignal::new(None::<Result<bool, String>>);
+    let skip_save = StoredValue::new(false);
     let load = move |next: Loaded| {
-        if let Loaded::Request(request, _) = &next {
-            form.set(DeclareForm::for_request(&request.body, today()));
-            // The exporter chose the counterparty's language; follow it unless
-            // this browser's user already picked one.
+        if let Loaded::Request(request, chain) = &next {
+            // A failure shows as "not saved" at the first edit.
+            let _ = autosave::remember_open(&chain.to_json());
+            let (restored, was_saved) = autosave::restore(&request.body, today());
+            answering.set_value(Some(request.body.clone()));
+            // Loading is not an edit: only the next change is saved.
+            skip_save.set_value(true);
+            form.set(restored);
+            kept.set(was_saved.then_some(Ok(true)));
+            // The reader's own choice first, then the browser's language (a
+            // director with a Russian browser reads Russian), then the language
+            // the exporter chose for the request.
             if language::saved().is_none() {
-                i18n.set_locale(language::to_locale(request.body.language));
+                let lang = language::browser().unwrap_or(request.body.language);
+                i18n.set_locale(language::to_locale(lang));
             }
         }
         loaded.set(next);
@@ -180,6 +198,65 @@ pub fn Declare() -> impl IntoView {
         }
     };
     from_hash();
+    // No link: the request this browser was answering, if it still reads as one.
+    if matches!(loaded.get_untracked(), Loaded::Nothing)
+        && let Some(bytes) = autosave::reopened()
+    {
+        let again = from_bytes(&bytes);
+        if matches!(again, Loaded::Request(..)) {
+            load(again);
+        }
+    }
+    // Every change is kept as typed (the first run is the load itself).
+    Effect::new(move |previous: Option<()>| {
+        form.track();
+        if skip_save.get_value() {
+            skip_save.set_value(false);
+            return;
+        }
+        if previous.is_some()
+            && let Some(request) = answering.get_value()
+        {
+            kept.set(Some(
+                form.with_untracked(|f| autosave::save(&request, f))
+                    .map(|()| false)
+                    .map_err(|e| e.to_string()),
+            ));
+        }
+    });
+    let discard = move |_| {
+        if let Some(request) = answering.get_value() {
+            let _ = autosave::discard(&request);
+            // The reset itself is not a change to keep; the next edit is.
+            skip_save.set_value(true);
+            form.set(autosave::fresh(&request, today()));
+            kept.set(None);
+        }
+    };
+    let kept_view = move || {
+        kept.get().map(|state| match state {
+            Ok(restored) => view! {
+                <p class="autosave muted" role="status" data-saved="true">
+                    {if restored {
+                        t!(i18n, records.declare_restored).into_any()
+                    } else {
+                        t!(i18n, records.declare_saved).into_any()
+                    }}
+                    " "
+                    <button type="button" class="button link" id="declare-discard" on:click=discard>
+                        {t!(i18n, records.declare_discard)}
+                    </button>
+                </p>
+            }
+            .into_any(),
+            Err(reason) => view! {
+                <p class="alert autosave" role="status" data-saved="false">
+                    {t!(i18n, records.declare_not_saved, reason = move || reason.clone())}
+                </p>
+            }
+            .into_any(),
+        })
+    };
     let handle = window_event_listener(leptos::ev::hashchange, move |_| from_hash());
     on_cleanup(move || handle.remove());
 
@@ -206,9 +283,10 @@ pub fn Declare() -> impl IntoView {
             }
             .into_any(),
         ),
-        Loaded::Response(examined) => Some(
+        Loaded::Response(examined, bytes) => Some(
             view! {
                 <p class="note">{t!(i18n, records.declare_is_response)}</p>
+                <to_draft::ResponseToDraft bytes=StoredValue::new(bytes) />
                 {report_view(i18n, &examined.report, examined.digest.clone())}
             }
             .into_any(),
@@ -236,6 +314,7 @@ pub fn Declare() -> impl IntoView {
                 view! {
                     {request_view(i18n, &request)}
                     {earlier}
+                    {kept_view}
                     <fields::DeclarationForm request=StoredValue::new(request) chain=StoredValue::new(*chain) form />
                 }
                 .into_any(),

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::sample_lists::SampleListsWarning;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::screening_state::{self, LoadPhase, ScreeningState};
 
@@ -85,6 +86,7 @@ fn ListsPanel(s: ScreeningState) -> impl IntoView {
             })
             .collect_view();
         view! {
+            <SampleListsWarning />
             <div class="table-scroll">
                 <table class="lists-table" id="loaded-lists">
                     <caption>{t!(i18n, screening.lists_caption)}</caption>
@@ -312,6 +314,7 @@ fn ResultView(result: ScreeningResult) -> impl IntoView {
                 {move || outcome_text(outcome)}
             </strong>
         </p>
+        <SampleListsWarning />
         {note}
         <div class="hits">{hits}</div>
     }
@@ -520,6 +523,7 @@ fn Batch(s: ScreeningState, options: Signal<Option<ScreenOptions>>) -> impl Into
             let rows = all.iter().take(SHOWN_ROWS).map(batch_row).collect_view();
             view! {
                 <p id="batch-summary">{summary}</p>
+                <SampleListsWarning />
                 <button type="button" class="button" id="batch-download" on:click=on_download>
                     {t!(i18n, screening.download)}
                 </button>

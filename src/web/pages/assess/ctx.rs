@@ -12,9 +12,8 @@ pub struct Ctx {
     pub draft: StoredValue<String>,
     /// The answers.
     pub form: RwSignal<Form>,
-    /// The status of the counterparty declaration imported in this session
-    /// (unknown until a response is imported on the results page).
-    pub declaration: RwSignal<Option<enduse::model::DeclarationStatus>>,
+    /// The declaration requests and responses kept with the draft.
+    pub declarations: RwSignal<enduse::draft_declarations::DraftDeclarations>,
     /// The live assessment of the answers (the risk panel's), for views that
     /// mark what the findings are about (the chain view's flagged hops).
     pub assessment: Memo<Result<enduse::evaluate::Assessment, String>>,

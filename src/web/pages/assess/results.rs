@@ -150,6 +150,7 @@ pub fn Results(
                 <a class="button" href=ctx.href(Step::Review)>{t!(i18n, assess.results_back)}</a>
             </p>
             {body}
+            <super::case_file::CaseFile ctx assessment name />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     record_actions(ctx)
@@ -172,8 +173,7 @@ fn record_actions(ctx: Ctx) -> Result<AnyView, ChunkMissing> {
     Ok(view! {
         <crate::components::record_actions::RecordActions
             transaction=Signal::derive(move || ctx.form.with(|f| f.tx.clone()))
-            scope=ctx.draft.get_value()
-            on_declaration=Callback::new(move |status| ctx.declaration.set(Some(status)))
+            kept=ctx.declarations
             on_chain=Callback::new(move |(json, hops): (String, Vec<enduse::model::Hop>)| {
                 ctx.edit(|f| super::chain_import::use_chain(f, &json, hops))
             })

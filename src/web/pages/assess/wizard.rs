@@ -6,6 +6,7 @@
 
 use chrono::Utc;
 use enduse::draft::{self, DraftStore};
+use enduse::draft_declarations::DraftDeclarations;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
@@ -44,6 +45,15 @@ pub fn load_store() -> Result<DraftStore, String> {
     DraftStore::load(text.as_deref()).map_err(|e| e.to_string())
 }
 
+/// Saves one draft's declaration documents, re-reading the store first.
+pub(super) fn save_declarations(id: &str, declarations: DraftDeclarations) -> Result<(), String> {
+    let mut store = load_store()?;
+    if !store.save_declarations(id, declarations, Utc::now()) {
+        return Err(format!("draft {id} no longer exists in this browser"));
+    }
+    storage::set(draft::STORAGE_KEY, &store.to_json()).map_err(|e| e.to_string())
+}
+
 /// Saves one draft's answers, re-reading the store first so that changes
 /// made in another tab to other drafts are kept.
 pub(super) fn save(id: &str, answers: serde_json::Value) -> Result<(), String> {
@@ -80,10 +90,20 @@ pub fn AssessDraft() -> impl IntoView {
         let opened = load_store().map_err(Some).and_then(|store| {
             let d = store.get(&id).ok_or(None)?;
             let form = Form::from_answers(&d.answers).map_err(|e| Some(e.to_string()))?;
-            Ok((d.name.clone(), form))
+            let mut declarations = d.declarations.clone();
+            // A request an older release kept beside the draft becomes part of it.
+            if declarations.is_empty()
+                && let Some(request) = crate::components::record_actions::legacy_request(&id)
+                && declarations.add_request(&request).is_ok()
+            {
+                let _ = save_declarations(&id, declarations.clone());
+            }
+            Ok((d.name.clone(), form, declarations))
         });
         match opened {
-            Ok((name, form)) => view! { <Wizard id name form step /> }.into_any(),
+            Ok((name, form, declarations)) => {
+                view! { <Wizard id name form declarations step /> }.into_any()
+            }
             Err(reason) => view! {
                 <section class="page">
                     <h1>{t!(i18n, assess.draft_open_error_title)}</h1>
@@ -102,10 +122,19 @@ pub fn AssessDraft() -> impl IntoView {
 }
 
 #[component]
-fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> impl IntoView {
+fn Wizard(
+    id: String,
+    name: String,
+    form: Form,
+    declarations: DraftDeclarations,
+    step: Memo<Option<Step>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let form = RwSignal::new(form);
-    let declaration = RwSignal::new(None);
+    let declarations = RwSignal::new(declarations);
+    // The declaration evidence the kept documents give (re-verified on every
+    // change; unknown when nothing was requested).
+    let declaration = Memo::new(move |_| declarations.with(|d| d.open().status()));
     let assessment = Memo::new(move |_| {
         let lang = language::current();
         let declaration = declaration.get();
@@ -114,7 +143,7 @@ fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> imp
     let ctx = Ctx {
         draft: StoredValue::new(id.clone()),
         form,
-        declaration,
+        declarations,
         assessment,
     };
     let name = Signal::stored(name);
@@ -125,6 +154,15 @@ fn Wizard(id: String, name: String, form: Form, step: Memo<Option<Step>>) -> imp
             let answers = ctx.form.with(Form::to_answers);
             if previous.is_some() {
                 save_error.set(save(&id, answers).err());
+            }
+        });
+    }
+    {
+        let id = id.clone();
+        Effect::new(move |previous: Option<()>| {
+            let kept = declarations.get();
+            if previous.is_some() {
+                save_error.set(save_declarations(&id, kept).err());
             }
         });
     }
