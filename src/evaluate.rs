@@ -9,22 +9,24 @@
 //! on them is a *possible* finding, and the questions are reported as
 //! missing information with the rating they could lead to.
 
+mod located;
 mod logic;
 mod rating;
 mod render;
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 pub use logic::{Located, Scope, Trace, Tri, hs_tier_masks};
 pub use rating::Rating;
-pub use render::{location_label, location_path, unknown_word, value_text};
+pub use render::{unknown_word, value_text};
 
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
 use crate::ruleset::facts::{HopField, LineField, PartyField};
-use crate::ruleset::{Citation, Condition, Mitigation, Rule, Ruleset, Scoring, Severity, Test};
+use crate::ruleset::{
+    Citation, Condition, Mitigation, Rule, RuleId, RuleIds, Ruleset, Scoring, Severity, Test,
+};
 
 /// Which ruleset produced an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,7 +54,7 @@ pub struct MitigationUse {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// Rule id.
-    pub rule: String,
+    pub rule: RuleId,
     /// Residual severity: the rule's severity lowered by the mitigations that
     /// hold, never below the rule's floor. This is what counts and shows.
     pub severity: Severity,
@@ -78,26 +80,47 @@ pub struct Finding {
     pub citations: std::sync::Arc<[Citation]>,
     /// Suggested mitigations in the assessment language.
     pub mitigations: Vec<String>,
-    /// Paths of the answers that made the rule fire (`buyer.established`, `goods.0.hs`).
-    pub triggers: Vec<String>,
+    /// The answers that made the rule fire; each serialises as its path
+    /// (`buyer.established`, `goods.0.hs`).
+    pub triggers: Vec<Located>,
     /// Hops of the chain (zero-based) the finding is about, for the chain view.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hops: Vec<usize>,
 }
 
 /// An unanswered question that could change the assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingInfo {
-    /// Machine-readable path (`end_user.country`, `intermediary.1.established`, `goods.0.hs`).
-    pub fact: String,
-    /// English label for people; the UI may translate by `fact`.
-    pub label: String,
-    /// Rules that could fire depending on the answer.
-    pub rules: Vec<String>,
+    /// The unanswered fact; its path (`end_user.country`,
+    /// `intermediary.1.established`, `goods.0.hs`) is the machine name.
+    pub fact: Located,
+    /// Rules that could fire depending on the answer (never empty).
+    pub rules: RuleIds,
     /// Highest rating reachable if one of those rules fired.
     pub could_reach: Rating,
     /// Whether `could_reach` is above the current rating.
     pub changes_rating: bool,
+}
+
+impl MissingInfo {
+    /// English label for people; the web app translates by the fact's path.
+    pub fn label(&self) -> String {
+        self.fact.label()
+    }
+}
+
+/// Serialises as `{fact, label, rules, could_reach, changes_rating}`, the
+/// label written out for readers of the JSON who have no translation table.
+impl Serialize for MissingInfo {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("MissingInfo", 5)?;
+        s.serialize_field("fact", &self.fact)?;
+        s.serialize_field("label", &self.label())?;
+        s.serialize_field("rules", &self.rules)?;
+        s.serialize_field("could_reach", &self.could_reach)?;
+        s.serialize_field("changes_rating", &self.changes_rating)?;
+        s.end()
+    }
 }
 
 /// The result of evaluating a transaction.
@@ -242,11 +265,13 @@ pub fn evaluate_at(
     let hs_tiers = logic::hs_tier_masks(tx, ruleset);
     let scope = Scope::new(tx, evidence, ruleset, &hs_tiers).at(as_of);
     let scoring = ruleset.scoring();
-    let mut trace = Trace::with_capacity(tx.goods.len() + 16);
+    // A firing rule over every line records a trigger and a binding per line.
+    let mut trace = Trace::with_capacity(2 * tx.goods.len() + 16);
     let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
-    // Possible findings: rule, its residual severity, its upper-bound score,
-    // the unknowns it waits on.
-    let mut possible: Vec<(&Rule, Severity, u32, Vec<Located>)> = Vec::new();
+    // Possible findings: rule, its residual severity, its upper-bound score.
+    let mut possible: Vec<(&Rule, Severity, u32)> = Vec::new();
+    // The unknowns each possible finding waits on: (fact, index into `possible`).
+    let mut waiting: Vec<(Located, usize)> = Vec::with_capacity(2 * tx.goods.len() + 64);
     // Mitigations are evaluated on a trace of their own: they neither trigger
     // findings nor count as missing information.
     let mut scratch = Trace::default();
@@ -260,7 +285,7 @@ pub fn evaluate_at(
             None => {
                 let h = ruleset.mitigations().get(i).is_some_and(|m| {
                     trace.clear();
-                    scope.eval(&m.when, trace) == Tri::True
+                    scope.decide(&m.when, trace) == Tri::True
                 });
                 if let Some(slot) = holds.get_mut(i) {
                     *slot = Some(h);
@@ -275,12 +300,12 @@ pub fn evaluate_at(
             continue;
         }
         trace.clear();
-        match scope.eval(rule.condition(), &mut trace) {
+        match scope.decide(rule.condition(), &mut trace) {
             Tri::False => {}
             Tri::Unknown => {
-                let mut unknowns = trace.unknowns.clone();
-                unknowns.sort();
-                unknowns.dedup();
+                trace.unknowns.sort_unstable();
+                trace.unknowns.dedup();
+                waiting.extend(trace.unknowns.iter().map(|loc| (*loc, possible.len())));
                 // Only mitigations already recorded lower a possible finding.
                 let steps: u32 = rule
                     .mitigated_by()
@@ -292,9 +317,14 @@ pub fn evaluate_at(
                 let bound = scoring
                     .weight(residual)
                     .saturating_mul(max_tier_weight(ruleset, rule.condition()));
-                possible.push((rule, residual, bound, unknowns));
+                possible.push((rule, residual, bound));
             }
             Tri::True => {
+                // Decided true: evaluate again for every trigger and binding
+                // the explanation and the finding name.
+                trace.clear();
+                let full = scope.eval(rule.condition(), &mut trace);
+                debug_assert_eq!(full, Tri::True, "decide and eval disagree on {}", rule.id());
                 asked.extend(trace.asked.iter().map(|loc| (rule, *loc)));
                 let mut triggers = trace.triggers.clone();
                 // A party's place in the chain and a line's number are filters, not answers.
@@ -306,7 +336,7 @@ pub fn evaluate_at(
                             | Located::Hop(_, HopField::Number | HopField::IsLast)
                     )
                 });
-                triggers.sort();
+                triggers.sort_unstable();
                 triggers.dedup();
                 let (applied, open): (Vec<usize>, Vec<usize>) = rule
                     .mitigated_by()
@@ -324,7 +354,7 @@ pub fn evaluate_at(
                 findings.push((
                     order,
                     Finding {
-                        rule: rule.id().to_string(),
+                        rule: rule.shared_id(),
                         severity: residual,
                         inherent: rule.severity(),
                         score: scoring.weight(residual).saturating_mul(tier),
@@ -346,7 +376,7 @@ pub fn evaluate_at(
                         citations: rule.shared_citations(),
                         mitigations: rule.mitigations(lang).map(str::to_string).collect(),
                         hops: finding_hops(&trace, &triggers),
-                        triggers: triggers.into_iter().map(location_path).collect(),
+                        triggers,
                     },
                 ));
             }
@@ -370,60 +400,11 @@ pub fn evaluate_at(
         findings.iter().map(|f| (f.severity, f.score)).chain(
             possible
                 .iter()
-                .map(|(_, residual, bound, _)| (*residual, *bound)),
+                .map(|(_, residual, bound)| (*residual, *bound)),
         ),
     );
 
-    let mut by_fact: BTreeMap<Located, (Vec<String>, Rating)> = BTreeMap::new();
-    for (rule, residual, bound, unknowns) in &possible {
-        let (reach, _) = rate(
-            scoring,
-            findings
-                .iter()
-                .map(|f| (f.severity, f.score))
-                .chain(std::iter::once((*residual, *bound))),
-        );
-        for loc in unknowns {
-            let entry = by_fact
-                .entry(*loc)
-                .or_insert_with(|| (Vec::new(), Rating::Low));
-            entry.0.push(rule.id().to_string());
-            entry.1 = entry.1.max(reach);
-        }
-    }
-    // A finding that fired because an answer is missing names that answer as
-    // missing information too: answering it may lift the finding, never
-    // raise the rating (so it does not change the rating upwards).
-    for (rule, loc) in asked {
-        let entry = by_fact
-            .entry(loc)
-            .or_insert_with(|| (Vec::new(), Rating::Low));
-        if !entry.0.iter().any(|id| id == rule.id()) {
-            entry.0.push(rule.id().to_string());
-        }
-        entry.1 = entry.1.max(rating);
-    }
-    let mut missing: Vec<(Located, MissingInfo)> = by_fact
-        .into_iter()
-        .map(|(loc, (rules, could_reach))| {
-            (
-                loc,
-                MissingInfo {
-                    fact: location_path(loc),
-                    label: location_label(loc),
-                    rules,
-                    could_reach,
-                    changes_rating: could_reach > rating,
-                },
-            )
-        })
-        .collect();
-    missing.sort_by(|(la, a), (lb, b)| {
-        b.changes_rating
-            .cmp(&a.changes_rating)
-            .then(b.could_reach.cmp(&a.could_reach))
-            .then(la.cmp(lb))
-    });
+    let missing = missing_info(scoring, &findings, rating, &possible, waiting, asked);
 
     Assessment {
         rating,
@@ -439,6 +420,74 @@ pub fn evaluate_at(
         },
         as_of,
         findings,
-        missing: missing.into_iter().map(|(_, m)| m).collect(),
+        missing,
     }
+}
+
+/// Groups the unanswered facts into missing information: each fact once,
+/// with the rules waiting on it and the highest rating an answer could lead
+/// to; those that change the rating first, then the highest reach, then in
+/// fact order.
+fn missing_info(
+    scoring: &Scoring,
+    findings: &[Finding],
+    rating: Rating,
+    possible: &[(&Rule, Severity, u32)],
+    waiting: Vec<(Located, usize)>,
+    asked: Vec<(&Rule, Located)>,
+) -> Vec<MissingInfo> {
+    // The rating each possible finding would lead to, were it to fire alone.
+    let reach: Vec<Rating> = possible
+        .iter()
+        .map(|(_, residual, bound)| {
+            let fired = findings.iter().map(|f| (f.severity, f.score));
+            rate(scoring, fired.chain(std::iter::once((*residual, *bound)))).0
+        })
+        .collect();
+    // (fact, sequence, rule, reach): the sequence keeps each fact's rules in
+    // the order they were met (possible findings in ruleset order, then the
+    // findings that fired because the fact is missing).
+    // Sorted by the fact's packed key, computed once per entry.
+    let mut entries: Vec<(u128, usize, Located, &Rule, Rating)> = waiting
+        .into_iter()
+        .enumerate()
+        .filter_map(|(seq, (loc, i))| {
+            let (rule, ..) = possible.get(i)?;
+            let reach = reach.get(i).copied().unwrap_or(rating);
+            Some((loc.order_key(), seq, loc, *rule, reach))
+        })
+        .collect();
+    let base = entries.len();
+    // A finding that fired because an answer is missing names that answer as
+    // missing information too: answering it may lift the finding, never
+    // raise the rating (so it does not change the rating upwards).
+    entries.extend(
+        asked
+            .into_iter()
+            .enumerate()
+            .map(|(k, (rule, loc))| (loc.order_key(), base + k, loc, rule, rating)),
+    );
+    entries.sort_unstable_by_key(|e| (e.0, e.1));
+
+    let mut missing: Vec<MissingInfo> = Vec::new();
+    for (_, _, loc, rule, reach) in entries {
+        match missing.last_mut() {
+            Some(m) if m.fact == loc => {
+                m.rules.add(rule.shared_id());
+                m.could_reach = m.could_reach.max(reach);
+            }
+            _ => missing.push(MissingInfo {
+                fact: loc,
+                rules: RuleIds::One(rule.shared_id()),
+                could_reach: reach,
+                changes_rating: false,
+            }),
+        }
+    }
+    for m in &mut missing {
+        m.changes_rating = m.could_reach > rating;
+    }
+    // Stable: facts of equal standing stay in fact order.
+    missing.sort_by_key(|m| std::cmp::Reverse((m.changes_rating, m.could_reach)));
+    missing
 }

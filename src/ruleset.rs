@@ -13,6 +13,7 @@ mod error;
 pub mod facts;
 mod load;
 mod raw;
+mod rule_id;
 mod template;
 mod text;
 
@@ -21,6 +22,7 @@ use sha2::{Digest, Sha256};
 pub use condition::{Condition, Test};
 pub use error::{Position, Problem, RulesetError};
 pub use load::MAX_RULESET_BYTES;
+pub use rule_id::{RuleId, RuleIds};
 pub use template::{Piece, Placeholder, Template};
 pub use text::{Citation, LocalizedText, Severity};
 
@@ -45,8 +47,8 @@ pub struct Ruleset {
     scoring: Scoring,
     country_lists: Vec<CountryList>,
     hs_lists: Vec<HsList>,
-    /// Per HS list: (prefix length, prefix value, tier index), for fast matching.
-    hs_index: Vec<Vec<(usize, u64, usize)>>,
+    /// Per HS list: its codes by length and value, for fast matching.
+    hs_index: Vec<HsIndex>,
     mitigations: Vec<Mitigation>,
     rules: Vec<Rule>,
 }
@@ -161,10 +163,59 @@ pub struct HsListHit<'a> {
     pub tier: &'a HsTier,
 }
 
+/// One HS list's codes as (prefix length, prefix value, tier index), sorted,
+/// with the prefix lengths that occur: a goods line's code is looked up by
+/// binary search once per length instead of compared with every code (the
+/// lookup runs for every line and every list on each evaluation).
+#[derive(Debug, Clone, Default)]
+struct HsIndex {
+    entries: Vec<(usize, u64, usize)>,
+    lengths: Vec<usize>,
+}
+
+impl HsIndex {
+    fn new(list: &HsList) -> HsIndex {
+        let mut entries: Vec<(usize, u64, usize)> = list
+            .tiers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.codes.iter().map(move |p| (p.len(), p.value(), i)))
+            .collect();
+        entries.sort_unstable();
+        let mut lengths: Vec<usize> = entries.iter().map(|(len, ..)| *len).collect();
+        lengths.dedup();
+        HsIndex { entries, lengths }
+    }
+
+    /// Bitmask of the tiers containing the code with these leading values.
+    fn tier_mask(&self, leading: &[u64; 11]) -> u64 {
+        let mut mask = 0u64;
+        for len in &self.lengths {
+            let Some(value) = leading.get(*len) else {
+                continue;
+            };
+            let start = self
+                .entries
+                .partition_point(|(l, v, _)| (l, v) < (len, value));
+            for (_, _, tier) in self
+                .entries
+                .iter()
+                .skip(start)
+                .take_while(|(l, v, _)| l == len && v == value)
+            {
+                if *tier < 64 {
+                    mask |= 1 << tier;
+                }
+            }
+        }
+        mask
+    }
+}
+
 /// One red-flag rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    id: String,
+    id: RuleId,
     severity: Severity,
     title: LocalizedText,
     explanation: LocalizedText,
@@ -188,6 +239,10 @@ impl Rule {
     /// Stable identifier (`DEST-RU-BY`).
     pub fn id(&self) -> &str {
         &self.id
+    }
+    /// The id as a shared handle, for findings and missing information.
+    pub fn shared_id(&self) -> RuleId {
+        self.id.clone()
     }
     /// Severity of a finding.
     pub fn severity(&self) -> Severity {
@@ -282,17 +337,7 @@ impl Ruleset {
     pub fn from_toml_str(text: &str) -> Result<Ruleset, RulesetError> {
         let mut ruleset = load::load(text)?;
         ruleset.sha256 = hex::encode(Sha256::digest(text.as_bytes()));
-        ruleset.hs_index = ruleset
-            .hs_lists
-            .iter()
-            .map(|list| {
-                list.tiers
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, t)| t.codes.iter().map(move |p| (p.len(), p.value(), i)))
-                    .collect()
-            })
-            .collect();
+        ruleset.hs_index = ruleset.hs_lists.iter().map(HsIndex::new).collect();
         Ok(ruleset)
     }
 
@@ -345,12 +390,9 @@ impl Ruleset {
     /// [`HsCode::leading_values`] are `leading` (tiers beyond 64 are ignored;
     /// the loader refuses such lists).
     pub fn hs_tier_mask(&self, list: usize, leading: &[u64; 11]) -> u64 {
-        self.hs_index.get(list).map_or(0, |entries| {
-            entries
-                .iter()
-                .filter(|(len, value, tier)| *tier < 64 && leading.get(*len) == Some(value))
-                .fold(0u64, |mask, (_, _, tier)| mask | (1 << tier))
-        })
+        self.hs_index
+            .get(list)
+            .map_or(0, |index| index.tier_mask(leading))
     }
 
     /// Every list tier containing `code`, for "on the CHPL, tier 1" hints while typing.

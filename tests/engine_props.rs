@@ -378,6 +378,40 @@ proptest! {
         prop_assert!(serde_json::to_string(&a).is_ok());
     }
 
+    /// `Scope::decide` (quantifiers stop at their first true item) gives
+    /// every rule and mitigation the same truth value as `Scope::eval`, and
+    /// when unknown the same unknowns: the evaluator relies on it to re-run
+    /// only the rules that fire.
+    #[test]
+    fn deciding_agrees_with_full_evaluation(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        use enduse::evaluate::{Scope, Trace, Tri, hs_tier_masks};
+        let rs = ruleset();
+        let mut b = Bytes(bytes.iter());
+        let full = complete(&mut b);
+        let ev_full = complete_evidence(&full, &mut b);
+        let (tx, ev) = blank(&full, &ev_full, &mut b);
+        let masks = hs_tier_masks(&tx, &rs);
+        let scope = Scope::new(&tx, &ev, &rs, &masks).at(rs.updated());
+        let conditions = rs
+            .rules()
+            .iter()
+            .map(|r| (r.id(), r.condition()))
+            .chain(rs.mitigations().iter().map(|m| (m.id.as_str(), &m.when)));
+        for (id, cond) in conditions {
+            let (mut decided, mut evaluated) = (Trace::default(), Trace::default());
+            let d = scope.decide(cond, &mut decided);
+            let e = scope.eval(cond, &mut evaluated);
+            prop_assert_eq!(d, e, "{}", id);
+            if d == Tri::Unknown {
+                for t in [&mut decided, &mut evaluated] {
+                    t.unknowns.sort_unstable();
+                    t.unknowns.dedup();
+                }
+                prop_assert_eq!(&decided.unknowns, &evaluated.unknowns, "{}", id);
+            }
+        }
+    }
+
     /// Mitigations: residual ≤ inherent finding by finding and overall, a
     /// stop is never lowered, no finding goes below its rule's floor, and a
     /// mitigation that lowered a finding holds on known answers alone (it

@@ -63,7 +63,7 @@ fn describe(a: &Assessment) -> String {
         );
     }
     if !a.missing.is_empty() {
-        let facts: Vec<&str> = a.missing.iter().take(8).map(|m| m.fact.as_str()).collect();
+        let facts: Vec<String> = a.missing.iter().take(8).map(|m| m.fact.path()).collect();
         let _ = writeln!(s, "  missing information: {}", facts.join(", "));
     }
     s

@@ -282,7 +282,8 @@ pub fn text_report(a: &Assessment, lang: Lang) -> String {
             let _ = writeln!(s, "    Mitigation: {m}");
         }
         if !f.triggers.is_empty() {
-            let _ = writeln!(s, "    Triggered by: {}", f.triggers.join(", "));
+            let triggers: Vec<String> = f.triggers.iter().map(|t| t.path()).collect();
+            let _ = writeln!(s, "    Triggered by: {}", triggers.join(", "));
         }
     }
     let _ = writeln!(s, "\nMissing information ({}):", a.missing.len());
@@ -294,10 +295,14 @@ pub fn text_report(a: &Assessment, lang: Lang) -> String {
             s,
             "  {} {} [{}]: could reach {} via {}",
             if m.changes_rating { "!" } else { "-" },
-            m.label,
+            m.label(),
             m.fact,
             m.could_reach,
-            m.rules.join(", ")
+            m.rules
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     s

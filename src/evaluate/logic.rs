@@ -11,11 +11,11 @@
 //! returns `True` adds only triggers and bindings, `Unknown` adds only
 //! unknowns, `False` adds nothing.
 
+pub use super::located::Located;
 use crate::country::Country;
 use crate::model::{Evidence, GoodsLine, Hop, Party, PartyRef, Transaction};
 use crate::ruleset::facts::{
-    FactPath, HopField, LineField, PartyField, TopFact, Value, hop_value, line_value, party_value,
-    selector_ref, top_value,
+    FactPath, HopField, TopFact, Value, hop_value, line_value, party_value, selector_ref, top_value,
 };
 use crate::ruleset::{Condition, Ruleset, Test};
 
@@ -34,19 +34,6 @@ impl From<bool> for Tri {
     fn from(b: bool) -> Tri {
         if b { Tri::True } else { Tri::False }
     }
-}
-
-/// A fact located in one transaction: which party, which goods line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Located {
-    /// A transaction-wide fact.
-    Top(TopFact),
-    /// A fact of one party.
-    Party(PartyRef, PartyField),
-    /// A fact of one goods line (zero-based index).
-    Line(usize, LineField),
-    /// A fact of one hop of the chain (zero-based index).
-    Hop(usize, HopField),
 }
 
 /// What an evaluation touched.
@@ -148,6 +135,9 @@ pub struct Scope<'a> {
     hs_tiers: &'a [u64],
     /// The date the law is applied as of (`assessment.as_of`); `None` = not stated.
     as_of: Option<chrono::NaiveDate>,
+    /// Whether a quantifier may stop at its first true item: set by
+    /// [`Scope::decide`], which needs the truth value and the unknowns only.
+    first_match_only: bool,
 }
 
 /// Which tiers of which HS list each goods line falls under, computed once per
@@ -181,7 +171,26 @@ impl<'a> Scope<'a> {
             hop: None,
             hs_tiers,
             as_of: None,
+            first_match_only: false,
         }
+    }
+
+    /// Evaluates `cond` for its truth value and, when unknown, the unknowns
+    /// it waits on, exactly as [`Scope::eval`] gives them; the triggers and
+    /// bindings of a true result may be incomplete (a quantifier stops at
+    /// its first true item). The evaluator decides every rule this way and
+    /// re-evaluates with [`Scope::eval`] only the few that fire: a goods
+    /// line matching the CHPL settles `any_line` for the other 49.
+    ///
+    /// Why the unknowns agree: a quantifier with a true item is true and
+    /// drops the unknowns of its other items either way, and a true result
+    /// contributes no unknowns to any enclosing combinator.
+    pub fn decide(&self, cond: &Condition, trace: &mut Trace) -> Tri {
+        Scope {
+            first_match_only: true,
+            ..*self
+        }
+        .eval(cond, trace)
     }
 
     /// This scope applying the law as of `as_of` (the `assessment.as_of` fact).
@@ -440,6 +449,9 @@ impl<'a> Scope<'a> {
                 Tri::True => {
                     matched(trace, item);
                     found = true;
+                    if self.first_match_only {
+                        break;
+                    }
                 }
                 Tri::False => {}
                 Tri::Unknown => {

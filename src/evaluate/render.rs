@@ -3,7 +3,7 @@
 use super::logic::{Located, Scope, Trace};
 use crate::lang::Lang;
 use crate::model::PartyRef;
-use crate::ruleset::facts::{FactPath, HopField, PartyField, PartySelector, Value, party_label};
+use crate::ruleset::facts::{FactPath, HopField, PartyField, PartySelector, Value};
 use crate::ruleset::{Piece, Placeholder, Ruleset, Template};
 
 /// "unknown" in the report language.
@@ -181,7 +181,7 @@ fn hole(h: Placeholder, scope: &Scope<'_>, trace: &Trace, rs: &Ruleset, lang: La
                     s.value(FactPath::Party(PartySelector::Current, PartyField::Name))
                 }) {
                     Some((Value::Text(t), _)) => t.to_string(),
-                    _ => party_label(*r, PartyField::Name),
+                    _ => Located::Party(*r, PartyField::Name).label(),
                 };
                 let country = party_value_text(scope, *r, PartyField::Country, lang);
                 let item = format!("{name} ({country})");
@@ -205,25 +205,5 @@ fn hole(h: Placeholder, scope: &Scope<'_>, trace: &Trace, rs: &Ruleset, lang: La
             .first()
             .and_then(|(l, t)| rs.hs_lists().get(*l)?.tiers.get(*t))
             .map_or_else(unknown, |t| t.label.clone()),
-    }
-}
-
-/// The machine-readable path of a located fact: `buyer.country`, `intermediary.0.established`, `goods.2.hs`.
-pub fn location_path(loc: Located) -> String {
-    match loc {
-        Located::Top(t) => t.name().to_string(),
-        Located::Party(r, f) => crate::ruleset::facts::party_location(r, f),
-        Located::Line(i, f) => crate::ruleset::facts::line_location(i, f),
-        Located::Hop(i, f) => crate::ruleset::facts::hop_location(i, f),
-    }
-}
-
-/// An English label for a located fact.
-pub fn location_label(loc: Located) -> String {
-    match loc {
-        Located::Top(t) => t.label().to_string(),
-        Located::Party(r, f) => party_label(r, f),
-        Located::Line(i, f) => crate::ruleset::facts::line_label(i, f),
-        Located::Hop(i, f) => crate::ruleset::facts::hop_label(i, f),
     }
 }

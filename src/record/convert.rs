@@ -294,7 +294,7 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
                     })
                     .collect(),
                 mitigations: finding.mitigations.clone(),
-                triggers: finding.triggers.clone(),
+                triggers: finding.triggers.iter().map(|t| t.path()).collect(),
             })
         })
         .collect::<Result<Vec<_>, ConvertError>>()?;
@@ -304,8 +304,8 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
         .enumerate()
         .map(|(i, missing)| {
             Ok(v1::MissingInfo {
-                fact: missing.fact.clone(),
-                label: missing.label.clone(),
+                fact: missing.fact.path(),
+                label: missing.label(),
                 rules: missing
                     .rules
                     .iter()

@@ -704,68 +704,6 @@ pub fn line_value(field: LineField, index: usize, line: &GoodsLine) -> Value<'_>
     }
 }
 
-/// Appends a decimal number without going through `fmt` (hot in reports).
-fn push_number(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_number(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
-/// Builds `a`, number `n`, `b` into one string.
-fn join(a: &str, n: Option<usize>, b: &str, c: &str) -> String {
-    let mut out = String::with_capacity(a.len() + b.len() + c.len() + 4);
-    out.push_str(a);
-    if let Some(n) = n {
-        push_number(&mut out, n);
-    }
-    out.push_str(b);
-    out.push_str(c);
-    out
-}
-
-/// The machine-readable location of a party fact in one transaction: `buyer.country`, `intermediary.0.established`.
-pub fn party_location(r: PartyRef, field: PartyField) -> String {
-    match r {
-        PartyRef::Buyer => join("buyer", None, ".", field.name()),
-        PartyRef::Consignee => join("consignee", None, ".", field.name()),
-        PartyRef::EndUser => join("end_user", None, ".", field.name()),
-        PartyRef::Intermediary(i) => join("intermediary.", Some(i), ".", field.name()),
-        PartyRef::FreightForwarder => join("freight_forwarder", None, ".", field.name()),
-    }
-}
-
-/// The location of a goods-line fact: `goods.0.hs` (zero-based).
-pub fn line_location(index: usize, field: LineField) -> String {
-    join("goods.", Some(index), ".", field.name())
-}
-
-/// A human label for a located fact: "Intermediary 1: date of incorporation".
-pub fn party_label(r: PartyRef, field: PartyField) -> String {
-    match r {
-        PartyRef::Buyer => join("Buyer", None, ": ", field.label()),
-        PartyRef::Consignee => join("Consignee", None, ": ", field.label()),
-        PartyRef::EndUser => join("End user", None, ": ", field.label()),
-        PartyRef::Intermediary(i) => join("Intermediary ", Some(i + 1), ": ", field.label()),
-        PartyRef::FreightForwarder => join("Freight forwarder", None, ": ", field.label()),
-    }
-}
-
-/// The location of a hop fact: `chain.0.country` (zero-based).
-pub fn hop_location(index: usize, field: HopField) -> String {
-    join("chain.", Some(index), ".", field.name())
-}
-
-/// A human label for a hop fact: "Hop 2: country".
-pub fn hop_label(index: usize, field: HopField) -> String {
-    join("Hop ", Some(index + 1), ": ", field.label())
-}
-
-/// A human label for a goods-line fact: "Goods line 2: HS code".
-pub fn line_label(index: usize, field: LineField) -> String {
-    join("Goods line ", Some(index + 1), ": ", field.label())
-}
-
 /// The party reference a fixed selector points at.
 pub fn selector_ref(s: PartySelector) -> Option<PartyRef> {
     match s {
@@ -802,26 +740,6 @@ mod tests {
             assert_eq!(FactPath::parse(&p), Ok(FactPath::Hop(*f)));
             assert_eq!(FactPath::Hop(*f).to_path_string(), p);
         }
-    }
-
-    #[test]
-    fn locations_and_labels() {
-        assert_eq!(
-            party_location(PartyRef::Intermediary(12), PartyField::Country),
-            "intermediary.12.country"
-        );
-        assert_eq!(
-            party_location(PartyRef::EndUser, PartyField::Name),
-            "end_user.name"
-        );
-        assert_eq!(line_location(0, LineField::Hs), "goods.0.hs");
-        assert_eq!(hop_location(2, HopField::Esf), "chain.2.esf");
-        assert_eq!(hop_label(0, HopField::Country), "Hop 1: country");
-        assert_eq!(line_label(9, LineField::Hs), "Goods line 10: HS code");
-        assert_eq!(
-            party_label(PartyRef::Intermediary(0), PartyField::Established),
-            "Intermediary 1: date of incorporation"
-        );
     }
 
     #[test]

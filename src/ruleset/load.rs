@@ -423,7 +423,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         }
         if let Some(when) = when {
             rules.push(Rule {
-                id: r.id.get_ref().clone(),
+                id: r.id.get_ref().as_str().into(),
                 severity: r.severity,
                 title: r.title.clone(),
                 explanation: explanation.clone(),

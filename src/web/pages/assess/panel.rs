@@ -57,7 +57,7 @@ pub fn finding_view(i18n: I18n, finding: Finding, open: bool) -> impl IntoView {
     let has_mitigations = !mitigations.is_empty();
     let citations = finding.citations.clone();
     view! {
-        <li class="finding" data-rule=finding.rule.clone()>
+        <li class="finding" data-rule=finding.rule.to_string()>
             <details open=open>
                 <summary>
                     <span class=format!("severity {}", severity.as_str())>
@@ -66,7 +66,7 @@ pub fn finding_view(i18n: I18n, finding: Finding, open: bool) -> impl IntoView {
                     " "
                     <span class="finding-title">{finding.title.clone()}</span>
                     " "
-                    <span class="rule-id">{finding.rule.clone()}</span>
+                    <span class="rule-id">{finding.rule.to_string()}</span>
                 </summary>
                 <p>{finding.explanation.clone()}</p>
                 {mitigation_uses(i18n, severity, inherent, lowered_by, could_lower)}
@@ -131,10 +131,11 @@ fn mitigation_uses(
 pub fn missing_view(i18n: I18n, ctx: Ctx, m: MissingInfo) -> impl IntoView {
     let reach = rating_name(i18n, m.could_reach);
     let note = t_string!(i18n, assess.missing_could_reach, rating = reach).to_string();
-    let link = Step::asking(&m.fact).map(|step| ctx.href(step));
-    let label = labels::fact_label(i18n, &m.fact).unwrap_or_else(|| m.label.clone());
+    let fact = m.fact.path();
+    let link = Step::asking(&fact).map(|step| ctx.href(step));
+    let label = labels::fact_label(i18n, &fact).unwrap_or_else(|| m.label());
     view! {
-        <li class="missing" data-fact=m.fact.clone()>
+        <li class="missing" data-fact=fact>
             {match link {
                 Some(href) => view! { <a href=href>{label}</a> }.into_any(),
                 None => view! { <span>{label}</span> }.into_any(),

@@ -17,7 +17,7 @@ use crate::i18n::{t, t_string, use_i18n};
 
 /// The area of a finding: the step of its first trigger.
 fn area(f: &Finding) -> Option<Step> {
-    f.triggers.iter().find_map(|t| Step::asking(t))
+    f.triggers.iter().find_map(|t| Step::asking(&t.path()))
 }
 
 #[component]
