@@ -96,6 +96,8 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     tx.shipment.contract_date = b.date();
     tx.shipment.date = b.date();
     tx.safeguards.no_belarus_clause = b.yes_no();
+    tx.safeguards.ip_rights_granted = b.yes_no();
+    tx.safeguards.no_russia_ip_clause = b.yes_no();
     for _ in 0..(b.byte() % 4) {
         tx.goods.push(GoodsLine {
             hs: Fact::Known(HsCode::parse(b.pick(HS)).unwrap()),

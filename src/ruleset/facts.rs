@@ -144,6 +144,8 @@ fact_enum! {
         CommunicationsFromThirdParty = "signals.communications_from_third_party", ANSWER, "Communications from someone other than the buyer";
         NoRussiaClause = "safeguards.no_russia_clause", ANSWER, "Contractual no-re-export-to-Russia clause";
         NoBelarusClause = "safeguards.no_belarus_clause", ANSWER, "Contractual no-re-export-to-Belarus clause";
+        IpRightsGranted = "safeguards.ip_rights_granted", ANSWER, "Contract grants rights to intellectual property or trade secrets for the goods";
+        NoRussiaIpClause = "safeguards.no_russia_ip_clause", ANSWER, "Contractual clause: no use of those rights for Russia";
         EndUseStatement = "safeguards.end_use_statement", ANSWER, "Signed end-use statement";
         AuditRights = "safeguards.audit_rights", ANSWER, "Audit or post-shipment verification rights";
         ReExportNotification = "safeguards.re_export_notification", ANSWER, "Re-export notification duty";
@@ -570,6 +572,8 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::UnfamiliarWithProduct => answer(tx.signals.unfamiliar_with_product),
         T::NoRussiaClause => answer(tx.safeguards.no_russia_clause),
         T::NoBelarusClause => answer(tx.safeguards.no_belarus_clause),
+        T::IpRightsGranted => answer(tx.safeguards.ip_rights_granted),
+        T::NoRussiaIpClause => answer(tx.safeguards.no_russia_ip_clause),
         T::EndUseStatement => answer(tx.safeguards.end_use_statement),
         T::AuditRights => answer(tx.safeguards.audit_rights),
         T::ReExportNotification => answer(tx.safeguards.re_export_notification),
