@@ -157,6 +157,12 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     tx.shipment.forwarder_is_final_destination = b.yes_no();
     tx.shipment.last_minute_changes = b.yes_no();
     tx.payment.payer_name = "Payer".into();
+    tx.payment.bank_name = if b.byte().is_multiple_of(4) {
+        "Dushanbe City Bank"
+    } else {
+        "Muster Sparkasse"
+    }
+    .into();
     tx.payment.payer_country = b.country();
     tx.payment.bank_country = b.country();
     tx.payment.method = b.symbol::<PaymentMethod>();
@@ -223,6 +229,7 @@ fn complete_evidence(tx: &Transaction, b: &mut Bytes<'_>) -> Evidence {
             })
             .collect(),
         declaration: b.symbol::<DeclarationStatus>(),
+        payment_screening: Vec::new(),
     }
 }
 

@@ -349,6 +349,11 @@ pub struct Payment {
     pub payer_country: Fact<Country>,
     /// Country of the paying bank.
     pub bank_country: Fact<Country>,
+    /// Name of the paying bank, screened against the banks EU law bans
+    /// transactions with (`[name_lists]` of the ruleset).
+    pub bank_name: String,
+    /// The paying bank's BIC (SWIFT code), when known.
+    pub bank_bic: String,
     /// How payment is made.
     pub method: Fact<PaymentMethod>,
     /// Payment currency.

@@ -176,6 +176,7 @@ pub fn RecordActions(
             (None, true) => Fact::Known(DeclarationStatus::Requested),
             (None, false) => Fact::Unknown,
         },
+        payment_screening: Vec::new(),
     };
     let assessment = Memo::new(move |_| -> Result<Assessment, String> {
         let lang = language::from_locale(i18n.get_locale());
