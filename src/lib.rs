@@ -18,6 +18,7 @@ pub mod hs;
 pub mod hs_nomenclature;
 pub mod keybook;
 pub mod lang;
+pub mod law_as_of;
 pub mod model;
 pub mod party_screening;
 pub mod record;
