@@ -262,6 +262,18 @@ pub fn evaluate_at(
     as_of: Option<chrono::NaiveDate>,
 ) -> Assessment {
     let as_of = as_of.or(ruleset.updated());
+    // The payer and the bank against the ruleset's name lists (banks under a
+    // transaction ban), unless the caller screened them already.
+    let screened;
+    let evidence = if evidence.payment_screening.is_empty() && !ruleset.name_lists().is_empty() {
+        screened = Evidence {
+            payment_screening: crate::bank_screening::screen_payment(tx, ruleset, as_of),
+            ..evidence.clone()
+        };
+        &screened
+    } else {
+        evidence
+    };
     let hs_tiers = logic::hs_tier_masks(tx, ruleset);
     let scope = Scope::new(tx, evidence, ruleset, &hs_tiers).at(as_of);
     let scoring = ruleset.scoring();

@@ -4,6 +4,7 @@
 //! every function takes data and returns data, so the same code runs natively
 //! (tests, CLI, benchmarks) and in WebAssembly (the Leptos shell in `src/web`).
 
+pub mod bank_screening;
 pub mod case_file;
 pub mod chain_status;
 pub mod chain_summary;
@@ -17,6 +18,7 @@ pub mod hs;
 pub mod hs_nomenclature;
 pub mod keybook;
 pub mod lang;
+pub mod law_as_of;
 pub mod model;
 pub mod party_screening;
 pub mod record;

@@ -27,7 +27,7 @@ pub use enums::{
     PriceVsMarket, QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol,
     TransportMode,
 };
-pub use evidence::{Evidence, PartyRef, PartyScreening};
+pub use evidence::{Evidence, PartyRef, PartyScreening, PaymentRef, PaymentScreening};
 pub use transaction::{
     CURRENT_SCHEMA_VERSION, EndUse, Exporter, GoodsLine, ModelError, Parties, Party, Payment,
     Safeguards, Shipment, Signals, TRANSACTION_BOUNDS, Transaction,

@@ -47,6 +47,7 @@ pub struct Ruleset {
     scoring: Scoring,
     country_lists: Vec<CountryList>,
     hs_lists: Vec<HsList>,
+    name_lists: Vec<NameList>,
     /// Per HS list: its codes by length and value, for fast matching.
     hs_index: Vec<HsIndex>,
     mitigations: Vec<Mitigation>,
@@ -119,6 +120,56 @@ pub struct CountryList {
     pub countries: Vec<Country>,
     /// Sources.
     pub citations: Vec<Citation>,
+}
+
+/// A named list of institutions a law names (`[name_lists.NAME]`): the banks
+/// and financial institutions outside Russia that EU law bans transactions
+/// with. The payer's and the paying bank's names are screened against every
+/// entry in force on the as-of date (`crate::bank_screening`).
+#[derive(Debug, Clone)]
+pub struct NameList {
+    /// The list's name.
+    pub id: String,
+    /// Title for people.
+    pub title: LocalizedText,
+    /// Sources of the list as a whole.
+    pub citations: Vec<Citation>,
+    /// The named institutions.
+    pub entries: Vec<NameListEntry>,
+}
+
+/// One institution of a [`NameList`].
+#[derive(Debug, Clone)]
+pub struct NameListEntry {
+    /// Name as the act writes it.
+    pub name: String,
+    /// Other names and spellings (Cyrillic, former names).
+    pub aliases: Vec<String>,
+    /// Country of establishment.
+    pub country: Country,
+    /// BIC (SWIFT code, 8 or 11 characters), when a source gives it.
+    pub bic: Option<String>,
+    /// The act that lists it ("Council Regulation (EU) 2025/2033").
+    pub listed_by: String,
+    /// The act's date.
+    pub date: Option<chrono::NaiveDate>,
+    /// First day the ban on it applies (inclusive).
+    pub applies_from: Option<chrono::NaiveDate>,
+    /// Where the act is published.
+    pub url: Option<String>,
+    /// How sure the source is, for people.
+    pub note: Option<LocalizedText>,
+}
+
+impl NameListEntry {
+    /// Whether the entry is law on `day` (always, when no day is known:
+    /// more findings, never fewer).
+    pub fn in_force_on(&self, day: Option<chrono::NaiveDate>) -> bool {
+        match (self.applies_from, day) {
+            (Some(from), Some(day)) => day >= from,
+            _ => true,
+        }
+    }
 }
 
 /// A named list of HS codes in tiers (`[hs_lists.NAME]`).
@@ -384,6 +435,11 @@ impl Ruleset {
     /// Country lists in name order.
     pub fn country_lists(&self) -> &[CountryList] {
         &self.country_lists
+    }
+
+    /// The name lists (`[name_lists.NAME]`), in name order.
+    pub fn name_lists(&self) -> &[NameList] {
+        &self.name_lists
     }
 
     /// Bitmask of the tiers of HS list `list` that contain the code whose

@@ -173,6 +173,7 @@ fn screened_clean(tx: &Transaction) -> Evidence {
             })
             .collect(),
         declaration: Fact::Known(DeclarationStatus::NotRequested),
+        payment_screening: Vec::new(),
     }
 }
 

@@ -96,6 +96,8 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     tx.shipment.contract_date = b.date();
     tx.shipment.date = b.date();
     tx.safeguards.no_belarus_clause = b.yes_no();
+    tx.safeguards.ip_rights_granted = b.yes_no();
+    tx.safeguards.no_russia_ip_clause = b.yes_no();
     for _ in 0..(b.byte() % 4) {
         tx.goods.push(GoodsLine {
             hs: Fact::Known(HsCode::parse(b.pick(HS)).unwrap()),
@@ -155,6 +157,12 @@ fn complete(b: &mut Bytes<'_>) -> Transaction {
     tx.shipment.forwarder_is_final_destination = b.yes_no();
     tx.shipment.last_minute_changes = b.yes_no();
     tx.payment.payer_name = "Payer".into();
+    tx.payment.bank_name = if b.byte().is_multiple_of(4) {
+        "Dushanbe City Bank"
+    } else {
+        "Muster Sparkasse"
+    }
+    .into();
     tx.payment.payer_country = b.country();
     tx.payment.bank_country = b.country();
     tx.payment.method = b.symbol::<PaymentMethod>();
@@ -221,6 +229,7 @@ fn complete_evidence(tx: &Transaction, b: &mut Bytes<'_>) -> Evidence {
             })
             .collect(),
         declaration: b.symbol::<DeclarationStatus>(),
+        payment_screening: Vec::new(),
     }
 }
 

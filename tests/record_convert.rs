@@ -52,6 +52,8 @@ fn an_evaluated_transaction_becomes_a_verifiable_record() {
     assert_eq!(record.ruleset.id.as_str(), ruleset.id());
     assert_eq!(record.ruleset.sha256.hex(), ruleset.sha256());
     assert_eq!(record.assessment.score, assessment.score);
+    // The record carries the day the law was applied as of (the ruleset's date here).
+    assert_eq!(record.assessment.as_of, ruleset.updated());
     assert_eq!(record.assessment.findings.len(), assessment.findings.len());
     let line = &record.transaction.goods[0];
     assert_eq!(line.hs_code.as_ref().map(|h| h.as_str()), Some("854231"));

@@ -500,3 +500,32 @@ fn documents_stay_small_enough_to_mail_and_link() {
         started.elapsed() / 100
     );
 }
+
+/// Issue 14: a record stores the day the law was applied as of. The member
+/// is optional, so a record made before it (the sample has none) seals,
+/// verifies and reads back exactly as before, and a dated one round-trips.
+#[test]
+fn a_record_stores_its_as_of_date_and_old_records_still_verify() {
+    let old = sample::record();
+    assert_eq!(old.assessment.as_of, None);
+    let sealed_old = seal_record(&old, None).unwrap();
+    assert!(!sealed_old.json.contains("as_of"));
+    assert_eq!(
+        verify(sealed_old.json.as_bytes()).state,
+        VerifyState::Unsigned
+    );
+
+    let mut dated = sample::record();
+    dated.assessment.as_of = chrono::NaiveDate::from_ymd_opt(2025, 1, 15);
+    let key = sample::key(1);
+    let signed = seal_record(&dated, Some(&key)).unwrap();
+    assert!(
+        signed.json.contains("\"as_of\"") && signed.json.contains("\"2025-01-15\""),
+        "{}",
+        signed.json
+    );
+    assert_eq!(verify(signed.json.as_bytes()).state, VerifyState::Valid);
+    let opened = open_record(signed.json.as_bytes()).unwrap();
+    assert_eq!(opened.body.assessment.as_of, dated.assessment.as_of);
+    assert_ne!(signed.digest, sealed_old.digest);
+}

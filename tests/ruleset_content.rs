@@ -170,7 +170,10 @@ fn country_lists_name_the_expected_countries() {
             "AU", "CA", "CH", "GB", "IS", "JP", "KR", "LI", "NO", "NZ", "US"
         ]
     );
-    for hub in ["AE", "CN", "HK", "MO", "TR", "UZ", "GE", "RS", "TJ", "IN"] {
+    // 2022-23 (FinCEN/BIS, Tri-Seal) and the UK OTSI list of January 2025.
+    for hub in [
+        "AE", "CN", "HK", "MO", "TR", "UZ", "GE", "RS", "TJ", "IN", "IL", "MY", "MN", "TH", "VN",
+    ] {
         assert!(
             lists["diversion_hubs"].contains(&hub),
             "{hub} missing from diversion_hubs"

@@ -217,15 +217,10 @@ pub fn run(args: &AssessArgs) -> ExitCode {
     }
 }
 
-/// "Law as of 2025-01-31, ruleset version 2026.12.1": the line every printout carries.
+/// "Law as of 2025-01-31, ruleset version 2026.12.1": the line every printout
+/// carries (worded by the core, `enduse::law_as_of`).
 pub fn law_as_of_line(a: &Assessment) -> String {
-    match a.as_of {
-        Some(d) => format!("Law as of {d}, ruleset version {}", a.ruleset.version),
-        None => format!(
-            "Law as of: no date given (the ruleset names none), ruleset version {}",
-            a.ruleset.version
-        ),
-    }
+    enduse::law_as_of::line(a.as_of, &a.ruleset.version, Lang::En)
 }
 
 /// The readable report.

@@ -112,9 +112,40 @@ pub struct Evidence {
     pub screening: Vec<PartyScreening>,
     /// State of the counterparty end-use declaration.
     pub declaration: Fact<DeclarationStatus>,
+    /// The payer's and the paying bank's names screened against the
+    /// ruleset's name lists (banks under a transaction ban); empty = not
+    /// screened, which the evaluator fills in itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub payment_screening: Vec<PaymentScreening>,
+}
+
+/// Who in the payment was screened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentRef {
+    /// The payer (`payment.payer_name`).
+    Payer,
+    /// The paying bank (`payment.bank_name`, `payment.bank_bic`).
+    Bank,
+}
+
+/// One payment name screened against the ruleset's name lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentScreening {
+    pub who: PaymentRef,
+    #[serde(deserialize_with = "lenient_outcome")]
+    pub outcome: ScreeningOutcome,
+    #[serde(default)]
+    pub summary: String,
 }
 
 impl Evidence {
+    /// The screening of the payer or the bank, if it was screened.
+    pub fn payment_screening_of(&self, who: PaymentRef) -> Option<&PaymentScreening> {
+        self.payment_screening.iter().rev().find(|s| s.who == who)
+    }
+
     /// The screening result for `party`, if it was screened (the last entry wins).
     pub fn screening_of(&self, party: PartyRef) -> Option<&PartyScreening> {
         self.screening.iter().rev().find(|s| s.party == party)

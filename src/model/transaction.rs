@@ -349,6 +349,11 @@ pub struct Payment {
     pub payer_country: Fact<Country>,
     /// Country of the paying bank.
     pub bank_country: Fact<Country>,
+    /// Name of the paying bank, screened against the banks EU law bans
+    /// transactions with (`[name_lists]` of the ruleset).
+    pub bank_name: String,
+    /// The paying bank's BIC (SWIFT code), when known.
+    pub bank_bic: String,
     /// How payment is made.
     pub method: Fact<PaymentMethod>,
     /// Payment currency.
@@ -404,6 +409,13 @@ pub struct Safeguards {
     pub audit_rights: Answer,
     /// The buyer must notify before any re-export.
     pub re_export_notification: Answer,
+    /// The contract sells, licenses or otherwise transfers intellectual property rights
+    /// or trade secrets, or grants access to material protected by them, relating to
+    /// the goods (EU Art. 12ga).
+    pub ip_rights_granted: Answer,
+    /// That contract prohibits using those rights or secrets for goods for Russia
+    /// (EU Art. 12ga "No Russia IP clause").
+    pub no_russia_ip_clause: Answer,
     /// The exporter installs and services the goods on site (schema 2).
     pub seller_installs: Answer,
     /// The end user's site was verified (visit, video call, registry and map check) (schema 2).

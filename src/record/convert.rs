@@ -322,6 +322,7 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
         worst_case: rating(assessment.worst_case),
         inherent_rating: (assessment.inherent_rating != assessment.rating)
             .then(|| rating(assessment.inherent_rating)),
+        as_of: assessment.as_of,
         lang: assessment.lang,
         findings,
         missing,

@@ -10,9 +10,9 @@ use crate::country::Country;
 use crate::hs::HsCode;
 use crate::model::{
     Answer, Currency, DeclarationStatus, Disposition, EmailDomain, Evidence, Fact, GoodsLine, Hop,
-    HopRole, Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PriceVsMarket, QuantityChange,
-    QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, Transaction, TransportMode,
-    final_country, quantity_change,
+    HopRole, Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PaymentRef, PriceVsMarket,
+    QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, Transaction,
+    TransportMode, final_country, quantity_change,
 };
 
 /// What kind of value a fact holds, which decides the tests it accepts.
@@ -126,6 +126,12 @@ fact_enum! {
         PayerName = "payment.payer_name", FactKind::Text, "Payer";
         PayerCountry = "payment.payer_country", FactKind::Country, "Payer's country";
         BankCountry = "payment.bank_country", FactKind::Country, "Paying bank's country";
+        BankName = "payment.bank_name", FactKind::Text, "Paying bank";
+        BankBic = "payment.bank_bic", FactKind::Text, "Paying bank's BIC";
+        PayerListed = "payment.payer_listed", FactKind::Symbol(ScreeningOutcome::NAMES), "Payer screened against the banks under a transaction ban";
+        BankListed = "payment.bank_listed", FactKind::Symbol(ScreeningOutcome::NAMES), "Paying bank screened against the banks under a transaction ban";
+        PayerListedSummary = "payment.payer_listed_summary", FactKind::Text, "Result of the payer's screening against the listed banks";
+        BankListedSummary = "payment.bank_listed_summary", FactKind::Text, "Result of the bank's screening against the listed banks";
         PaymentMethod = "payment.method", FactKind::Symbol(PaymentMethod::NAMES), "Payment method";
         PaymentCurrency = "payment.currency", FactKind::Currency, "Payment currency";
         Prepayment = "payment.prepayment", ANSWER, "Full prepayment";
@@ -144,6 +150,8 @@ fact_enum! {
         CommunicationsFromThirdParty = "signals.communications_from_third_party", ANSWER, "Communications from someone other than the buyer";
         NoRussiaClause = "safeguards.no_russia_clause", ANSWER, "Contractual no-re-export-to-Russia clause";
         NoBelarusClause = "safeguards.no_belarus_clause", ANSWER, "Contractual no-re-export-to-Belarus clause";
+        IpRightsGranted = "safeguards.ip_rights_granted", ANSWER, "Contract grants rights to intellectual property or trade secrets for the goods";
+        NoRussiaIpClause = "safeguards.no_russia_ip_clause", ANSWER, "Contractual clause: no use of those rights for Russia";
         EndUseStatement = "safeguards.end_use_statement", ANSWER, "Signed end-use statement";
         AuditRights = "safeguards.audit_rights", ANSWER, "Audit or post-shipment verification rights";
         ReExportNotification = "safeguards.re_export_notification", ANSWER, "Re-export notification duty";
@@ -232,6 +240,22 @@ fact_enum! {
 /// fails when a fact is neither read by a rule or mitigation nor listed here,
 /// and when a fact listed here is read after all.
 pub const DISPLAY_ONLY: &[(&str, &str)] = &[
+    (
+        "payment.payer_listed_summary",
+        "quoted in the bank-ban explanations; the rules judge payment.payer_listed",
+    ),
+    (
+        "payment.bank_listed_summary",
+        "quoted in the bank-ban explanations; the rules judge payment.bank_listed",
+    ),
+    (
+        "payment.bank_name",
+        "screened against the ruleset's name lists; rules read the result as payment.bank_listed",
+    ),
+    (
+        "payment.bank_bic",
+        "compared with the listed banks' BICs; rules read the result as payment.bank_listed",
+    ),
     (
         "exporter.risk_assessment_reviewed",
         "rules read it as exporter.risk_assessment_age_days (its age on the as-of date); the date itself is shown",
@@ -547,6 +571,20 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::PayerName => text(&tx.payment.payer_name),
         T::PayerCountry => country(&tx.payment.payer_country),
         T::BankCountry => country(&tx.payment.bank_country),
+        T::BankName => text(&tx.payment.bank_name),
+        T::BankBic => text(&tx.payment.bank_bic),
+        T::PayerListed => ev
+            .payment_screening_of(PaymentRef::Payer)
+            .map_or(Value::Unknown, |s| Value::Symbol(s.outcome.as_str())),
+        T::BankListed => ev
+            .payment_screening_of(PaymentRef::Bank)
+            .map_or(Value::Unknown, |s| Value::Symbol(s.outcome.as_str())),
+        T::PayerListedSummary => ev
+            .payment_screening_of(PaymentRef::Payer)
+            .map_or(Value::Unknown, |s| text(&s.summary)),
+        T::BankListedSummary => ev
+            .payment_screening_of(PaymentRef::Bank)
+            .map_or(Value::Unknown, |s| text(&s.summary)),
         T::PaymentMethod => symbol(&tx.payment.method),
         T::PaymentCurrency => currency(&tx.payment.currency),
         T::Prepayment => answer(tx.payment.prepayment),
@@ -570,6 +608,8 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::UnfamiliarWithProduct => answer(tx.signals.unfamiliar_with_product),
         T::NoRussiaClause => answer(tx.safeguards.no_russia_clause),
         T::NoBelarusClause => answer(tx.safeguards.no_belarus_clause),
+        T::IpRightsGranted => answer(tx.safeguards.ip_rights_granted),
+        T::NoRussiaIpClause => answer(tx.safeguards.no_russia_ip_clause),
         T::EndUseStatement => answer(tx.safeguards.end_use_statement),
         T::AuditRights => answer(tx.safeguards.audit_rights),
         T::ReExportNotification => answer(tx.safeguards.re_export_notification),

@@ -10,7 +10,9 @@ use super::raw::{RawCitation, RawFile};
 use super::template::Template;
 use super::text::Severity;
 use super::text::{Citation, LocalizedText};
-use super::{CountryList, HsList, HsTier, Mitigation, Rule, Ruleset, Scoring};
+use super::{
+    CountryList, HsList, HsTier, Mitigation, NameList, NameListEntry, Rule, Ruleset, Scoring,
+};
 use crate::country::Country;
 
 struct Checker<'a> {
@@ -171,6 +173,67 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
             title: list.title.clone(),
             countries,
             citations: citations(&list.citations),
+        });
+    }
+
+    let mut name_lists = Vec::new();
+    for (name, list) in &raw.name_lists {
+        ck.name(name, "name list name (use a-z, 0-9, '_')", list_name_char);
+        ck.text(name.span().start, &list.title, "name list title");
+        if list.entries.is_empty() {
+            ck.at(
+                name.span().start,
+                format!("name list \"{}\" has no entries", name.get_ref()),
+            );
+        }
+        let mut entries = Vec::with_capacity(list.entries.len());
+        for entry in &list.entries {
+            let at = entry.span().start;
+            let e = entry.get_ref();
+            if e.name.trim().is_empty() || e.aliases.iter().any(|a| a.trim().is_empty()) {
+                ck.at(
+                    at,
+                    "a name list entry needs a name, and no alias may be empty",
+                );
+            }
+            if e.listed_by.trim().is_empty() {
+                ck.at(
+                    at,
+                    "a name list entry needs `listed_by`: the act that lists it",
+                );
+            }
+            let bic = e.bic.as_deref().map(str::trim).filter(|b| !b.is_empty());
+            if let Some(b) = bic {
+                let ok = (b.len() == 8 || b.len() == 11)
+                    && b.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                if !ok {
+                    ck.at(
+                        at,
+                        format!("\"{b}\" is not a BIC (8 or 11 capital letters and digits)"),
+                    );
+                }
+            }
+            if let Some(note) = &e.note {
+                ck.text(at, note, "name list entry note");
+            }
+            entries.push(NameListEntry {
+                name: e.name.trim().to_string(),
+                aliases: e.aliases.iter().map(|a| a.trim().to_string()).collect(),
+                country: e.country,
+                bic: bic.map(str::to_string),
+                listed_by: e.listed_by.clone(),
+                date: e.date.map(|d| d.0),
+                applies_from: e.applies_from.map(|d| d.0),
+                url: e.url.clone(),
+                note: e.note.clone(),
+            });
+        }
+        name_lists.push(NameList {
+            id: name.get_ref().clone(),
+            title: list.title.clone(),
+            citations: citations(&list.citations),
+            entries,
         });
     }
 
@@ -463,6 +526,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         scoring,
         country_lists,
         hs_lists,
+        name_lists,
         hs_index: Vec::new(),
         mitigations,
         rules,

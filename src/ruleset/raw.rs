@@ -24,6 +24,8 @@ pub(super) struct RawFile {
     #[serde(default)]
     pub hs_lists: BTreeMap<Spanned<String>, RawHsList>,
     #[serde(default)]
+    pub name_lists: BTreeMap<Spanned<String>, RawNameList>,
+    #[serde(default)]
     pub mitigations: BTreeMap<Spanned<String>, RawMitigation>,
     #[serde(default)]
     pub rules: Vec<Spanned<RawRule>>,
@@ -93,6 +95,38 @@ pub(super) struct RawCountryList {
     pub countries: Vec<Country>,
     #[serde(default)]
     pub citations: Vec<RawCitation>,
+}
+
+/// `[name_lists.NAME]`: institutions a law names (banks under a transaction
+/// ban), each with the act that lists it and the day it applies from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNameList {
+    pub title: LocalizedText,
+    #[serde(default)]
+    pub citations: Vec<RawCitation>,
+    #[serde(default)]
+    pub entries: Vec<Spanned<RawNameEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNameEntry {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub country: Country,
+    #[serde(default)]
+    pub bic: Option<String>,
+    pub listed_by: String,
+    #[serde(default)]
+    pub date: Option<RawDate>,
+    #[serde(default)]
+    pub applies_from: Option<RawDate>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<LocalizedText>,
 }
 
 #[derive(Debug, Deserialize)]

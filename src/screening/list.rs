@@ -39,6 +39,9 @@ pub enum ListFormat {
     UkXml,
     /// BIS Denied Persons List, tab-separated text (`dpl.txt`).
     BisDplTxt,
+    /// A name list of the ruleset (`[name_lists.NAME]`: banks under a
+    /// transaction ban); built in memory, never read from a file.
+    RulesetNameList,
 }
 
 impl ListFormat {
@@ -56,6 +59,7 @@ impl ListFormat {
             ListFormat::UnXml => "UN Security Council Consolidated List (XML)",
             ListFormat::UkXml => "UK Sanctions List, FCDO (XML)",
             ListFormat::BisDplTxt => "BIS Denied Persons List (dpl.txt)",
+            ListFormat::RulesetNameList => "name list of the ruleset",
         }
     }
 
@@ -364,6 +368,11 @@ impl SanctionsList {
             ListFormat::UnXml => un::parse(text, file_name)?,
             ListFormat::UkXml => uk::parse(text, file_name)?,
             ListFormat::BisDplTxt => dpl::parse(text, file_name)?,
+            ListFormat::RulesetNameList => {
+                return Err(ListError::UnknownFormat {
+                    file: file_name.to_string(),
+                });
+            }
         };
         if entries.is_empty() {
             return Err(ListError::Empty {

@@ -214,6 +214,7 @@ pub fn record() -> Record {
             score: 70,
             worst_case: Rating::Stop,
             inherent_rating: None,
+            as_of: None,
             lang: Lang::En,
             findings: vec![Finding {
                 rule_id: id("chpl.tier1"),

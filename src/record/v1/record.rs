@@ -283,6 +283,11 @@ pub struct Assessment {
     /// from `rating` (records made before mitigations existed never have it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherent_rating: Option<Rating>,
+    /// The day the law was applied as of (issue 14); absent in records made
+    /// before assessments were dated, and when neither the user nor the
+    /// ruleset named a day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
     /// Language of the texts below.
     pub lang: Lang,
     /// Rules that fired.

@@ -212,6 +212,7 @@ pub fn RecordActions(
             Some(status) => Fact::Known(status),
             None => Fact::Unknown,
         },
+        payment_screening: Vec::new(),
     };
     let assessment = Memo::new(move |_| -> Result<Assessment, String> {
         let lang = language::from_locale(i18n.get_locale());

@@ -26,6 +26,7 @@ pub fn assess(
     let evidence = Evidence {
         screening: crate::screening_state::evidence_for(tx),
         declaration: declaration.into(),
+        payment_screening: Vec::new(),
     };
     Ok(evaluate_in(tx, &evidence, &ruleset, lang))
 }
