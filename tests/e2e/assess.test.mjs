@@ -159,6 +159,8 @@ test("a diversion scenario through Kazakhstan reaches high or stop with the rule
   for (const rel of await page.locator(".results a[href^=http]").evaluateAll((as) => as.map((a) => a.rel))) {
     assert.match(rel, /noreferrer/);
   }
+  // Every results page (and so its print view) states the law's date and the ruleset version.
+  assert.match(await page.locator(".results .law-as-of").textContent(), /^Law as of \d{4}-\d\d-\d\d, ruleset version \S+$/);
   await assertAxe(page, "results");
 
   // Deep link to the results survives a reload.
@@ -392,6 +394,8 @@ test("results show inherent → residual, the mitigations that lowered each find
   assert.match(await eaeuRule.textContent(), /never below low/);
   assert.match(await page.locator("#rule-DEST-RU-BY").textContent(), /No recorded fact lowers this finding/);
   assert.match(await page.locator("#rule-ART12G-NO-CLAUSE .rule-dates").textContent(), /In force from 20\d\d-\d\d-\d\d/);
+  // The law line, worded by the core (issue 14).
+  assert.match(await page.locator(".ruleset-facts .law-as-of").textContent(), /^Law as of \d{4}-\d\d-\d\d, ruleset version \S+$/);
   await assertAxe(page, "sources with mitigations");
   await page.close();
 });

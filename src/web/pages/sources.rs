@@ -43,6 +43,11 @@ fn RulesetView(ruleset: std::sync::Arc<Ruleset>) -> impl IntoView {
     let i18n = use_i18n();
     let id = ruleset.id().to_string();
     let version = ruleset.version().to_string();
+    // The line the core words ("Law as of DATE, ruleset version VERSION"):
+    // the ruleset's date, which every assessment in the app applies.
+    let updated = ruleset.updated();
+    let law_version = version.clone();
+    let law = move || enduse::law_as_of::line(updated, &law_version, language::current());
     let hash = ruleset.sha256().to_string();
     let count = ruleset.rules().len();
     let rs = ruleset.clone();
@@ -56,7 +61,7 @@ fn RulesetView(ruleset: std::sync::Arc<Ruleset>) -> impl IntoView {
     view! {
         <dl class="ruleset-facts">
             <dt>{t!(i18n, shell.sources_ruleset, id = move || id.clone(), version = move || version.clone())}</dt>
-            <dd></dd>
+            <dd class="law-as-of">{law}</dd>
             <dt>{t!(i18n, shell.sources_hash)}</dt>
             <dd><code class="hash">{hash}</code></dd>
             <dt>{t!(i18n, shell.sources_rule_count)}</dt>

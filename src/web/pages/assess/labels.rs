@@ -220,6 +220,10 @@ fn top_fact(i18n: I18n, path: &str) -> Option<String> {
         }
         "shipment.last_minute_changes" => t_string!(i18n, assess.q_last_minute).to_string(),
         "payment.payer_name" => t_string!(i18n, assess.payer_name).to_string(),
+        "payment.bank_name" => t_string!(i18n, assess.bank_name).to_string(),
+        "payment.bank_bic" => t_string!(i18n, assess.bank_bic).to_string(),
+        "payment.payer_listed" => t_string!(i18n, assess.payer_listed).to_string(),
+        "payment.bank_listed" => t_string!(i18n, assess.bank_listed).to_string(),
         "payment.payer_country" => t_string!(i18n, assess.payer_country).to_string(),
         "payment.bank_country" => t_string!(i18n, assess.bank_country).to_string(),
         "payment.method" => t_string!(i18n, assess.payment_method).to_string(),
@@ -253,6 +257,7 @@ fn top_fact(i18n: I18n, path: &str) -> Option<String> {
         "shipment.transit_list_complete" => t_string!(i18n, assess.q_transit_complete).to_string(),
         "shipment.vague_delivery_dates" => t_string!(i18n, assess.q_vague_delivery).to_string(),
         "shipment.contract_date" => t_string!(i18n, assess.contract_date).to_string(),
+        "shipment.date" => t_string!(i18n, assess.shipment_date).to_string(),
         "payment.lc_consigned_to_issuing_bank" => {
             t_string!(i18n, assess.q_lc_issuing_bank).to_string()
         }
@@ -265,6 +270,10 @@ fn top_fact(i18n: I18n, path: &str) -> Option<String> {
             t_string!(i18n, assess.q_third_party_communications).to_string()
         }
         "safeguards.no_belarus_clause" => t_string!(i18n, assess.q_no_belarus_clause).to_string(),
+        "safeguards.ip_rights_granted" => t_string!(i18n, assess.q_ip_rights_granted).to_string(),
+        "safeguards.no_russia_ip_clause" => {
+            t_string!(i18n, assess.q_no_russia_ip_clause).to_string()
+        }
         "safeguards.seller_installs" => t_string!(i18n, assess.q_seller_installs).to_string(),
         "safeguards.site_verified" => t_string!(i18n, assess.q_site_verified).to_string(),
         "safeguards.post_shipment_verified" => {

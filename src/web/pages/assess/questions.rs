@@ -311,6 +311,14 @@ pub fn RouteStep(ctx: Ctx) -> impl IntoView {
             |tx| tx.shipment.contract_date,
             |tx, v| tx.shipment.contract_date = v,
         )}
+        {date_question(
+            ctx,
+            "shipment-date",
+            tr!(i18n, assess.shipment_date),
+            "shipment.date",
+            |tx| tx.shipment.date,
+            |tx, v| tx.shipment.date = v,
+        )}
         <AnswerGroup
             id="q-forwarder".to_string()
             legend=tr!(i18n, assess.q_forwarder)
@@ -369,6 +377,18 @@ pub fn PaymentStep(ctx: Ctx) -> impl IntoView {
                 value=ctx.read(|f| f.tx.payment.bank_country.known().copied())
                 on_change=ctx.write(|f, v: Option<Country>| f.tx.payment.bank_country = v.into())
             />
+            <TextField
+                id="bank-name".to_string()
+                label=tr!(i18n, assess.bank_name)
+                value=ctx.read(|f| f.tx.payment.bank_name.clone())
+                on_input=ctx.write(|f, v: String| f.tx.payment.bank_name = v)
+            />
+            <TextField
+                id="bank-bic".to_string()
+                label=tr!(i18n, assess.bank_bic)
+                value=ctx.read(|f| f.tx.payment.bank_bic.clone())
+                on_input=ctx.write(|f, v: String| f.tx.payment.bank_bic = v)
+            />
             {choice_question!(ctx, i18n, "payment-method", payment_method, PaymentMethod, labels::payment_method, payment.method)}
             <TextField
                 id="payment-currency".to_string()
@@ -408,6 +428,8 @@ pub fn SafeguardsStep(ctx: Ctx) -> impl IntoView {
         <p class="hint">{t!(i18n, assess.safeguards_hint)}</p>
         {answer_question!(ctx, i18n, "q-no-russia-clause", q_no_russia_clause, safeguards.no_russia_clause)}
         {answer_question!(ctx, i18n, "q-no-belarus-clause", q_no_belarus_clause, safeguards.no_belarus_clause)}
+        {answer_question!(ctx, i18n, "q-ip-rights-granted", q_ip_rights_granted, safeguards.ip_rights_granted)}
+        {answer_question!(ctx, i18n, "q-no-russia-ip-clause", q_no_russia_ip_clause, safeguards.no_russia_ip_clause)}
         {answer_question!(ctx, i18n, "q-end-use-statement", q_end_use_statement, safeguards.end_use_statement)}
         {answer_question!(ctx, i18n, "q-audit-rights", q_audit_rights, safeguards.audit_rights)}
         {answer_question!(ctx, i18n, "q-re-export-notification", q_re_export_notification, safeguards.re_export_notification)}

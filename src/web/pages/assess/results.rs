@@ -101,6 +101,7 @@ pub fn Results(
             let worst = a.worst_case;
             let rating = a.rating;
             let inherent = a.inherent_rating;
+            let law = enduse::law_as_of::line(a.as_of, &a.ruleset.version, a.lang);
             let ruleset = format!(
                 "{} {} · SHA-256 {}",
                 a.ruleset.id, a.ruleset.version, a.ruleset.sha256
@@ -135,6 +136,7 @@ pub fn Results(
                     {a.missing.into_iter().map(|m| missing_view(i18n, ctx, m)).collect_view()}
                 </ul>
                 <p class="muted ruleset-line">{t!(i18n, assess.results_ruleset)} " " <code class="hash">{ruleset}</code></p>
+                <p class="muted law-as-of">{law}</p>
             }
             .into_any()
         }

@@ -244,6 +244,10 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
                     t_string!(i18n, assess.contract_date).to_string(),
                     fact_text(i18n, &tx.shipment.contract_date, |d| d.to_string()),
                 ),
+                (
+                    t_string!(i18n, assess.shipment_date).to_string(),
+                    fact_text(i18n, &tx.shipment.date, |d| d.to_string()),
+                ),
                 a(
                     t_string!(i18n, assess.q_forwarder).to_string(),
                     f.has_forwarder(),
@@ -286,6 +290,14 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
             (
                 t_string!(i18n, assess.payer_name).to_string(),
                 text_or_unknown(i18n, &tx.payment.payer_name),
+            ),
+            (
+                t_string!(i18n, assess.bank_name).to_string(),
+                text_or_unknown(i18n, &tx.payment.bank_name),
+            ),
+            (
+                t_string!(i18n, assess.bank_bic).to_string(),
+                text_or_unknown(i18n, &tx.payment.bank_bic),
             ),
             (
                 t_string!(i18n, assess.payer_country).to_string(),
@@ -374,6 +386,14 @@ fn rows(i18n: I18n, lang: Lang, f: &Form, step: Step) -> Vec<Row> {
             a(
                 t_string!(i18n, assess.q_no_belarus_clause).to_string(),
                 tx.safeguards.no_belarus_clause,
+            ),
+            a(
+                t_string!(i18n, assess.q_ip_rights_granted).to_string(),
+                tx.safeguards.ip_rights_granted,
+            ),
+            a(
+                t_string!(i18n, assess.q_no_russia_ip_clause).to_string(),
+                tx.safeguards.no_russia_ip_clause,
             ),
             a(
                 t_string!(i18n, assess.q_seller_installs).to_string(),
