@@ -263,9 +263,18 @@ pub fn evaluate_at(
 ) -> Assessment {
     let as_of = as_of.or(ruleset.updated());
     // The payer and the bank against the ruleset's name lists (banks under a
-    // transaction ban), unless the caller screened them already.
+    // transaction ban), unless the caller screened them already; only when
+    // one of them is named (the web app evaluates on every keystroke, and
+    // most transactions name no bank).
+    let payment = &tx.payment;
+    let named = [&payment.payer_name, &payment.bank_name, &payment.bank_bic]
+        .iter()
+        .any(|s| !s.trim().is_empty());
     let screened;
-    let evidence = if evidence.payment_screening.is_empty() && !ruleset.name_lists().is_empty() {
+    let evidence = if named
+        && evidence.payment_screening.is_empty()
+        && !ruleset.name_lists().is_empty()
+    {
         screened = Evidence {
             payment_screening: crate::bank_screening::screen_payment(tx, ruleset, as_of),
             ..evidence.clone()
