@@ -271,18 +271,16 @@ pub fn evaluate_at(
         .iter()
         .any(|s| !s.trim().is_empty());
     let screened;
-    let evidence = if named
-        && evidence.payment_screening.is_empty()
-        && !ruleset.name_lists().is_empty()
-    {
-        screened = Evidence {
-            payment_screening: crate::bank_screening::screen_payment(tx, ruleset, as_of),
-            ..evidence.clone()
+    let evidence =
+        if named && evidence.payment_screening.is_empty() && !ruleset.name_lists().is_empty() {
+            screened = Evidence {
+                payment_screening: crate::bank_screening::screen_payment(tx, ruleset, as_of),
+                ..evidence.clone()
+            };
+            &screened
+        } else {
+            evidence
         };
-        &screened
-    } else {
-        evidence
-    };
     let hs_tiers = logic::hs_tier_masks(tx, ruleset);
     let scope = Scope::new(tx, evidence, ruleset, &hs_tiers).at(as_of);
     let scoring = ruleset.scoring();
