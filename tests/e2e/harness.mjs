@@ -146,3 +146,20 @@ export async function exporterDraft(page, origin, { exporter, exporterCountry, h
   await page.waitForFunction((b) => localStorage.getItem("enduse.drafts").includes(b), buyer);
   return id;
 }
+
+/**
+ * The Kazakh buyer's answers on the declaration form, from its role to the
+ * signatory, as both round-trip tests type them (the company address is
+ * left to the caller: one test checks it is asked for).
+ */
+export async function fillBuyerDeclaration(buyer) {
+  await buyer.selectOption("#declare-customer-role", "ultimate_consignee");
+  await buyer.check("#declare-disposition-incorporate");
+  await buyer.fill("#declare-end-user-name", "ТОО Степь Трейд");
+  await buyer.fill("#declare-end-user-address", "пр. Абая 10, Алматы");
+  await buyer.selectOption("#declare-end-user-country", "KZ");
+  await buyer.selectOption("#declare-end-use-country", "KZ");
+  for (const c of ["no-russia-belarus", "no-military", "audit", "flow-down"]) await buyer.check(`#declare-commit-${c}`);
+  await buyer.fill("#declare-signatory-name", "Айгерим Нурланова");
+  await buyer.fill("#declare-signatory-title", "Директор");
+}

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, assertClean, screenshot, assertAxe, fitsViewport, download as downloadTo, exporterDraft } from "./harness.mjs";
+import { launch, open, assertClean, screenshot, assertAxe, fitsViewport, download as downloadTo, exporterDraft, fillBuyerDeclaration } from "./harness.mjs";
 
 let env;
 const work = mkdtempSync(join(tmpdir(), "enduse-records-"));
@@ -93,15 +93,7 @@ test("request → counterparty answers in Russian and signs → exporter imports
   assert.match(await buyer.locator(".form-problems").textContent(), /Заполните: Адрес вашей компании/);
 
   await buyer.fill("#declare-customer-address", "пр. Абая 10, Алматы");
-  await buyer.selectOption("#declare-customer-role", "ultimate_consignee");
-  await buyer.check("#declare-disposition-incorporate");
-  await buyer.fill("#declare-end-user-name", "ТОО Степь Трейд");
-  await buyer.fill("#declare-end-user-address", "пр. Абая 10, Алматы");
-  await buyer.selectOption("#declare-end-user-country", "KZ");
-  await buyer.selectOption("#declare-end-use-country", "KZ");
-  for (const c of ["no-russia-belarus", "no-military", "audit", "flow-down"]) await buyer.check(`#declare-commit-${c}`);
-  await buyer.fill("#declare-signatory-name", "Айгерим Нурланова");
-  await buyer.fill("#declare-signatory-title", "Директор");
+  await fillBuyerDeclaration(buyer);
   const buyerKey = await createKey(buyer, "declare");
   assert.notEqual(buyerKey, exporterKey, "each browser has its own key");
   await buyer.check("#declare-sign");

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, assertClean, download as downloadTo, exporterDraft } from "./harness.mjs";
+import { launch, open, assertClean, download as downloadTo, exporterDraft, fillBuyerDeclaration } from "./harness.mjs";
 
 let env;
 const work = mkdtempSync(join(tmpdir(), "enduse-roundtrip-"));
@@ -87,15 +87,7 @@ test("round trip with reloads at every step: requests, response and typed declar
   await buyer.waitForSelector("#declare-form-heading");
   assert.equal(await buyer.inputValue("#declare-end-use"), "Сборка контроллеров для насосных станций", "reopening the link restores");
 
-  await buyer.selectOption("#declare-customer-role", "ultimate_consignee");
-  await buyer.check("#declare-disposition-incorporate");
-  await buyer.fill("#declare-end-user-name", "ТОО Степь Трейд");
-  await buyer.fill("#declare-end-user-address", "пр. Абая 10, Алматы");
-  await buyer.selectOption("#declare-end-user-country", "KZ");
-  await buyer.selectOption("#declare-end-use-country", "KZ");
-  for (const c of ["no-russia-belarus", "no-military", "audit", "flow-down"]) await buyer.check(`#declare-commit-${c}`);
-  await buyer.fill("#declare-signatory-name", "Айгерим Нурланова");
-  await buyer.fill("#declare-signatory-title", "Директор");
+  await fillBuyerDeclaration(buyer);
   await reloadDeclare(buyer);
   assert.equal(await buyer.inputValue("#declare-signatory-name"), "Айгерим Нурланова");
   assert.equal(await buyer.isChecked("#declare-commit-flow-down"), true);
