@@ -95,6 +95,9 @@ fn with_internal_answers(mut tx: Transaction) -> Transaction {
         p.relationship = "INTERNAL-RELATIONSHIP-NOTE".into();
         p.registration_number = "INTERNAL-REG-123".into();
         p.website = "https://internal.example".into();
+        p.owned_by_russia_belarus = Answer::Yes;
+        p.related_to_exporter = Answer::Yes;
+        p.prior_russia_business = Answer::Yes;
     };
     mark(&mut tx.parties.buyer);
     mark(&mut tx.parties.consignee);
@@ -104,6 +107,11 @@ fn with_internal_answers(mut tx: Transaction) -> Transaction {
         mark(forwarder);
     }
     tx.payment.payer_name = "INTERNAL-PAYER".into();
+    tx.payment.bank_name = "INTERNAL-BANK".into();
+    // The exporter's own compliance profile and classification.
+    tx.exporter.risk_assessment = Answer::No;
+    tx.exporter.non_eu_subsidiaries = Answer::Yes;
+    tx.goods.iter_mut().for_each(|g| g.dual_use = Answer::Yes);
     tx
 }
 
@@ -147,6 +155,7 @@ fn request_members_are_on_the_allow_list() {
             "INTERNAL-REG-123",
             "internal.example",
             "INTERNAL-PAYER",
+            "INTERNAL-BANK",
         ] {
             assert!(!sealed.json.contains(leak), "{name}: `{leak}` leaked");
         }

@@ -107,13 +107,23 @@ pub fn request_from_domain(
     let tx = transaction_to_v1(transaction)?;
     Ok(v1::DeclarationRequest {
         request_id: id(request_id, "request_id")?,
-        exporter: tx.exporter,
+        // Who asks, not the exporter's own compliance profile.
+        exporter: v1::Exporter {
+            name: tx.exporter.name,
+            country: tx.exporter.country,
+            risk_assessment: v1::Answer::Unknown,
+            risk_assessment_reviewed: None,
+            non_eu_subsidiaries: v1::Answer::Unknown,
+            subsidiaries_best_efforts: v1::Answer::Unknown,
+        },
         goods: tx
             .goods
             .into_iter()
             .map(|line| v1::GoodsLine {
                 value: None,
                 currency: None,
+                // The exporter's own classification stays with the exporter.
+                dual_use: v1::Answer::Unknown,
                 ..line
             })
             .collect(),
@@ -177,6 +187,9 @@ pub fn transaction_to_v1(tx: &Transaction) -> Result<v1::Transaction, ConvertErr
         ("seller_installs", g.seller_installs),
         ("site_verified", g.site_verified),
         ("post_shipment_verified", g.post_shipment_verified),
+        ("no_belarus_clause", g.no_belarus_clause),
+        ("ip_rights_granted", g.ip_rights_granted),
+        ("no_russia_ip_clause", g.no_russia_ip_clause),
     ];
     let safeguards: Vec<(&str, &str)> = [
         ("no_russia_clause", g.no_russia_clause.as_str()),
@@ -192,6 +205,10 @@ pub fn transaction_to_v1(tx: &Transaction) -> Result<v1::Transaction, ConvertErr
         exporter: v1::Exporter {
             name: tx.exporter.name.clone(),
             country: tx.exporter.country.known().copied(),
+            risk_assessment: answer(tx.exporter.risk_assessment),
+            risk_assessment_reviewed: tx.exporter.risk_assessment_reviewed.known().copied(),
+            non_eu_subsidiaries: answer(tx.exporter.non_eu_subsidiaries),
+            subsidiaries_best_efforts: answer(tx.exporter.subsidiaries_best_efforts),
         },
         goods,
         parties,
@@ -212,6 +229,7 @@ pub fn transaction_to_v1(tx: &Transaction) -> Result<v1::Transaction, ConvertErr
             mode: symbol(&tx.shipment.mode, "shipment.mode")?,
             forwarder_is_final_destination: answer(tx.shipment.forwarder_is_final_destination),
             last_minute_changes: answer(tx.shipment.last_minute_changes),
+            contract_date: tx.shipment.contract_date.known().copied(),
         },
         payment: v1::Payment {
             payer_name: tx.payment.payer_name.clone(),
@@ -221,6 +239,8 @@ pub fn transaction_to_v1(tx: &Transaction) -> Result<v1::Transaction, ConvertErr
             currency: currency(&tx.payment.currency, "payment.currency")?,
             prepayment: answer(tx.payment.prepayment),
             third_party_payer: answer(tx.payment.third_party_payer),
+            bank_name: tx.payment.bank_name.clone(),
+            bank_bic: tx.payment.bank_bic.clone(),
         },
         signals: answer_map(&signals, "signals")?,
         safeguards: answer_map(&safeguards, "safeguards")?,
@@ -440,6 +460,12 @@ fn party_to_v1(position: model::PartyRef, party: &model::Party) -> Result<v1::Pa
         previous_dealings: answer(party.previous_dealings),
         residential_address: answer(party.residential_address),
         business_matches_goods: answer(party.business_matches_goods),
+        email_domain: symbol(&party.email_domain, &format!("{path}.email_domain"))?,
+        phone_country: party.phone_country.known().copied(),
+        owned_by_russia_belarus: answer(party.owned_by_russia_belarus),
+        owner_country: party.owner_country.known().copied(),
+        related_to_exporter: answer(party.related_to_exporter),
+        prior_russia_business: answer(party.prior_russia_business),
     })
 }
 
@@ -458,6 +484,7 @@ fn goods_line(line: &model::GoodsLine, path: &str) -> Result<v1::GoodsLine, Conv
         currency: currency(&line.currency, &format!("{path}.currency"))?,
         origin: line.origin.known().copied(),
         manufacturer: line.manufacturer.clone(),
+        dual_use: answer(line.dual_use),
     })
 }
 

@@ -39,6 +39,7 @@ pub fn goods() -> Vec<GoodsLine> {
             currency: Some(CurrencyCode::new("EUR").expect("eur")),
             origin: Some(country("CN")),
             manufacturer: "STMicroelectronics".into(),
+            dual_use: Answer::Unknown,
         },
         GoodsLine {
             hs_code: Some(HsCode::new("848210").expect("hs")),
@@ -49,6 +50,7 @@ pub fn goods() -> Vec<GoodsLine> {
             currency: None,
             origin: None,
             manufacturer: String::new(),
+            dual_use: Answer::Unknown,
         },
     ]
 }
@@ -70,6 +72,12 @@ fn party(role: PartyRole, name: &str, address: &str) -> Party {
         previous_dealings: Answer::Unknown,
         residential_address: Answer::No,
         business_matches_goods: Answer::Yes,
+        email_domain: None,
+        phone_country: None,
+        owned_by_russia_belarus: Answer::Unknown,
+        owner_country: None,
+        related_to_exporter: Answer::Unknown,
+        prior_russia_business: Answer::Unknown,
     }
 }
 
@@ -84,6 +92,10 @@ pub fn exporter() -> Exporter {
     Exporter {
         name: "Müller Elektronik GmbH".into(),
         country: Some(country("DE")),
+        risk_assessment: Answer::Unknown,
+        risk_assessment_reviewed: None,
+        non_eu_subsidiaries: Answer::Unknown,
+        subsidiaries_best_efforts: Answer::Unknown,
     }
 }
 
@@ -181,6 +193,7 @@ pub fn record() -> Record {
                 mode: Some(id("road")),
                 forwarder_is_final_destination: Answer::No,
                 last_minute_changes: Answer::Unknown,
+                contract_date: None,
             },
             payment: Payment {
                 payer_name: "Ararat Holdings".into(),
@@ -190,6 +203,8 @@ pub fn record() -> Record {
                 currency: Some(CurrencyCode::new("EUR").expect("eur")),
                 prepayment: Answer::Yes,
                 third_party_payer: Answer::Yes,
+                bank_name: String::new(),
+                bank_bic: String::new(),
             },
             signals,
             safeguards,

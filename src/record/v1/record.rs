@@ -92,7 +92,7 @@ pub struct ChainHop {
 }
 
 /// A yes/no question's answer; "unknown" is an answer, not a default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Yes.
@@ -100,7 +100,15 @@ pub enum Answer {
     /// No.
     No,
     /// The exporter does not know.
+    #[default]
     Unknown,
+}
+
+impl Answer {
+    /// Whether the question is unanswered: optional members are then not written.
+    pub fn is_unknown(&self) -> bool {
+        *self == Answer::Unknown
+    }
 }
 
 /// The seller.
@@ -111,6 +119,22 @@ pub struct Exporter {
     pub name: String,
     /// Country of establishment.
     pub country: Option<Country>,
+    // Members added in 0.3 are optional and written only when answered, so
+    // a record of a transaction that never saw them stays byte for byte
+    // what it was, and older records read as before.
+    /// A documented risk assessment of re-export to Russia and Belarus
+    /// exists (Art. 12gb of 833/2014, Art. 8ga of 765/2006).
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub risk_assessment: Answer,
+    /// When that risk assessment was last reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_assessment_reviewed: Option<NaiveDate>,
+    /// Owns or controls companies outside the EU (Art. 8a).
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub non_eu_subsidiaries: Answer,
+    /// Has measures in place so that those companies do not undermine the sanctions.
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub subsidiaries_best_efforts: Answer,
 }
 
 /// One line of goods.
@@ -133,6 +157,10 @@ pub struct GoodsLine {
     pub origin: Option<Country>,
     /// Manufacturer.
     pub manufacturer: String,
+    /// Listed in Annex I of Reg. 2021/821 (dual-use) or, for US-origin
+    /// items, classified other than EAR99 (0.3, when answered).
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub dual_use: Answer,
 }
 
 /// A party's position in the deal.
@@ -185,6 +213,26 @@ pub struct Party {
     pub residential_address: Answer,
     /// Its business fits the goods.
     pub business_matches_goods: Answer,
+    /// The kind of e-mail address it writes from (`company`, `personal`,
+    /// `ru_by`) (0.3, when answered; so are the members below).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_domain: Option<Id>,
+    /// The country of its telephone number's calling code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_country: Option<Country>,
+    /// A Russian or Belarusian person or entity owns or controls it.
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub owned_by_russia_belarus: Answer,
+    /// The country of its ultimate owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_country: Option<Country>,
+    /// Related to the exporter itself (staff, family, shared owners).
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub related_to_exporter: Answer,
+    /// It (or its parent) bought for Russia or Belarus before 2022 and that
+    /// business now comes through it.
+    #[serde(default, skip_serializing_if = "Answer::is_unknown")]
+    pub prior_russia_business: Answer,
 }
 
 /// The stated end use.
@@ -219,6 +267,9 @@ pub struct Shipment {
     pub forwarder_is_final_destination: Answer,
     /// Shipping instructions changed at the last minute.
     pub last_minute_changes: Answer,
+    /// When the sales contract was concluded (0.3, when answered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_date: Option<NaiveDate>,
 }
 
 /// Payment terms.
@@ -239,6 +290,13 @@ pub struct Payment {
     pub prepayment: Answer,
     /// Paid by someone other than the buyer.
     pub third_party_payer: Answer,
+    /// The paying bank's name (0.3, when given): screened against the banks
+    /// under a transaction ban.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bank_name: String,
+    /// The paying bank's BIC (0.3, when given).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bank_bic: String,
 }
 
 /// The engine's overall rating.
