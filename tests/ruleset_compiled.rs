@@ -1,0 +1,100 @@
+//! The compiled ruleset (what the web app loads instead of TOML) is the parsed
+//! ruleset, exactly: compiling and decoding gives back an equal `Ruleset`,
+//! field by field, for the shipped rules and for the test rulesets. A field or
+//! variant added to the ruleset types without serde support fails to build;
+//! one that serialises but does not come back fails here.
+
+use enduse::ruleset::{Ruleset, is_compiled};
+
+fn round_trip(name: &str, text: &str) {
+    let parsed = Ruleset::from_toml_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let compiled = parsed.to_compiled();
+    assert!(is_compiled(&compiled), "{name}");
+    let decoded = Ruleset::from_compiled(&compiled).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(decoded, parsed, "{name}: the compiled form lost something");
+    assert_eq!(decoded.sha256(), parsed.sha256(), "{name}");
+    // The derived index is rebuilt: evaluation must agree, not just the data.
+    for list in 0..parsed.hs_lists().len() {
+        for code in ["854231", "847130", "010121", "901380"] {
+            let leading = enduse::hs::HsCode::parse(code)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .leading_values();
+            assert_eq!(
+                decoded.hs_tier_mask(list, &leading),
+                parsed.hs_tier_mask(list, &leading),
+                "{name}: list {list}, {code}"
+            );
+        }
+    }
+    // Either form through the one loader the CLI uses.
+    assert_eq!(
+        Ruleset::from_file_text(&compiled).unwrap_or_else(|e| panic!("{e}")),
+        parsed
+    );
+    assert_eq!(
+        Ruleset::from_file_text(text).unwrap_or_else(|e| panic!("{e}")),
+        parsed
+    );
+}
+
+#[test]
+fn shipped_ruleset_round_trips_exactly() {
+    round_trip("rules/default.toml", enduse::ruleset::EMBEDDED_TOML);
+}
+
+#[test]
+fn every_ruleset_in_the_tests_round_trips() {
+    let mut seen = 0;
+    for dir in ["tests/scenarios", "tests", "rules"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+                if Ruleset::from_toml_str(&text).is_ok() {
+                    round_trip(&path.display().to_string(), &text);
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 1);
+}
+
+#[test]
+fn evaluation_is_the_same_with_the_compiled_form() {
+    let parsed = Ruleset::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let decoded = Ruleset::from_compiled(&parsed.to_compiled()).unwrap_or_else(|e| panic!("{e}"));
+    let Ok(entries) = std::fs::read_dir("tests/scenarios") else {
+        return;
+    };
+    let mut seen = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        let Some(Ok(tx)) = value
+            .get("transaction")
+            .map(|t| enduse::model::Transaction::from_json(&t.to_string()))
+        else {
+            continue;
+        };
+        let evidence = value
+            .get("evidence")
+            .cloned()
+            .and_then(|e| serde_json::from_value::<enduse::model::Evidence>(e).ok())
+            .unwrap_or_default();
+        let a = enduse::evaluate::evaluate(&tx, &evidence, &parsed);
+        let b = enduse::evaluate::evaluate(&tx, &evidence, &decoded);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen > 0, "no scenario was evaluated");
+}
