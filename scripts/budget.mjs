@@ -238,7 +238,7 @@ for (const [label, total, budget, other] of summary) {
       console.log(`  ${file}: ${(br / KB).toFixed(1)} KB brotli shipped, ${(statSync(join(dist, file)).size / KB).toFixed(1)} KB after wasm-opt` +
         (m ? `, ${(m.total / KB).toFixed(1)} KB before (code ${(m.code / KB).toFixed(1)}, data ${(m.data / KB).toFixed(1)})` : " (not in the report)"));
       for (const [who, bytes] of (m?.owners ?? []).slice(0, 12)) {
-        console.log(`      ${who.padEnd(34)} ${(bytes / KB).toFixed(1).padStart(7)} KB  ${((100 * bytes) / m.total).toFixed(0).padStart(3)} %`);
+        console.log(`      ${who.padEnd(34)} ${(bytes / KB).toFixed(1).padStart(7)} KB  ${((100 * bytes) / (m.code + m.data)).toFixed(0).padStart(3)} %`);
       }
     }
   }

@@ -32,18 +32,41 @@ function name(bytes, at) {
 /** `enduse::ruleset::load::load::h…`, `_ZN6enduse7ruleset…E`, `<serde_json::… as …>::f` → owner. */
 export function owner(symbol) {
   let path;
-  const mangled = /^_ZN((?:\d+[^\d]\S*?)+)E$/.exec(symbol) ?? /^_ZN(.*)$/.exec(symbol);
-  if (mangled) {
+  if (symbol.startsWith("__wasm_split_")) return "(split-point glue)";
+  if (symbol.startsWith("_R")) {
+    // v0 mangling: the first crate root is `C<disambiguator>_<len><name>`.
+    const m = /C(?:s[0-9A-Za-z]*_)?(\d+)/.exec(symbol);
+    if (m) {
+      const start = m.index + m[0].length;
+      const crate = symbol.slice(start, start + Number(m[1]));
+      const rest = symbol.slice(start + Number(m[1]));
+      const module = /^(\d+)/.exec(rest.replace(/^[^\d]*/, ""));
+      path = [crate];
+      if (module) {
+        const at = rest.indexOf(module[1]) + module[1].length;
+        path.push(rest.slice(at, at + Number(module[1])));
+      }
+    } else path = [];
+  } else if (symbol.startsWith("_ZN")) {
     path = [];
-    let rest = mangled[1];
+    let rest = symbol.slice(3);
     for (let m = /^(\d+)/.exec(rest); m && path.length < 2; m = /^(\d+)/.exec(rest)) {
       const n = Number(m[1]);
       path.push(rest.slice(m[1].length, m[1].length + n));
       rest = rest.slice(m[1].length + n);
     }
     // Legacy mangling escapes `<` and friends: `_$LT$serde_json..de..`.
-    if (path[0]?.startsWith("_$LT$")) path = path[0].slice(5).split("..").concat(path.slice(1));
+    if (path[0]?.startsWith("_$LT$")) {
+      let inner = path[0].slice(5).replace(/^(?:\$RF\$|\$BP\$|mut\$u20\$|dyn\$u20\$)+/, "");
+      // `<T as tachys..view..IntoAny>`: a generic T says nothing; the trait's crate does.
+      const generic = /^[A-Z][A-Za-z0-9]*\$u20\$as\$u20\$(.*)$/.exec(inner);
+      if (generic) inner = generic[1];
+      path = inner.split("..").concat(path.slice(1));
+    }
   } else {
+    // `<T as alloc::Trait>::f` for a generic T: the trait's crate.
+    const generic = /^<[&*]*(?:mut |const |dyn )?([A-Z][A-Za-z0-9]*) as ([^>]+)>/.exec(symbol);
+    if (generic && !generic[1].includes("::")) symbol = generic[2];
     path = symbol.replace(/^[<&*\s]+|^(?:dyn|impl|mut|const)\s+/g, "").replace(/^[<&*\s]+/, "").split("::");
   }
   const crate = (path[0] ?? "").replace(/[^A-Za-z0-9_].*$/, "") || "(unnamed)";
