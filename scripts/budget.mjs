@@ -33,6 +33,7 @@ import { join, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { createServer } from "node:http";
 import { extname } from "node:path";
+import { exporterDraft } from "../tests/e2e/harness.mjs";
 
 const args = process.argv.slice(2);
 /** `--transfer-only`: skip Lighthouse (quick, and independent of the machine's load). */
@@ -48,24 +49,11 @@ async function requestLink(browser, origin) {
   const context = await browser.newContext({ serviceWorkers: "block", acceptDownloads: true });
   const page = await context.newPage();
   try {
-    await page.goto(origin + "/assess", { waitUntil: "networkidle" });
-    await page.getByRole("button", { name: "New draft" }).click();
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
-    const id = await page.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
-    await page.goto(`${origin}/assess/${id}/goods`);
-    await page.waitForSelector("#exporter-name");
-    await page.fill("#exporter-name", "Muster Elektronik GmbH");
-    await page.selectOption("#exporter-country", "DE");
-    await page.click("#goods-add");
-    await page.fill("#goods-0-hs", "854231");
-    await page.fill("#goods-0-description", "Microcontrollers, 32-bit");
-    await page.fill("#goods-0-quantity", "5000");
-    await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Microcontrollers"));
-    await page.goto(`${origin}/assess/${id}/parties`);
-    await page.waitForSelector("#buyer-name");
-    await page.fill("#buyer-name", "Steppe Trade LLP");
-    await page.selectOption("#buyer-country", "KZ");
-    await page.waitForFunction(() => localStorage.getItem("enduse.drafts").includes("Steppe Trade"));
+    // The same draft the browser tests make (tests/e2e/harness.mjs).
+    const id = await exporterDraft(page, origin, {
+      exporter: "Muster Elektronik GmbH", exporterCountry: "DE", hs: "854231",
+      description: "Microcontrollers, 32-bit", quantity: "5000", buyer: "Steppe Trade LLP", buyerCountry: "KZ",
+    });
     await page.goto(`${origin}/assess/${id}/results`);
     await page.waitForSelector("#request-create");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#request-create")]);
