@@ -234,7 +234,7 @@ pub struct HsListHit<'a> {
 /// with the prefix lengths that occur: a goods line's code is looked up by
 /// binary search once per length instead of compared with every code (the
 /// lookup runs for every line and every list on each evaluation).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct HsIndex {
     entries: Vec<(usize, u64, usize)>,
     lengths: Vec<usize>,

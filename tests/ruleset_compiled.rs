@@ -98,3 +98,38 @@ fn evaluation_is_the_same_with_the_compiled_form() {
     }
     assert!(seen > 0, "no scenario was evaluated");
 }
+
+/// A compiled file is as hostile as a TOML one: too large, too deep, of the
+/// wrong shape or with references the evaluator would follow out of range, it
+/// is refused with a message saying why, never a panic.
+#[test]
+fn hostile_compiled_files_are_refused_with_a_reason() {
+    use enduse::ruleset::{MAX_COMPILED_BYTES, RulesetError};
+    let message = |r: Result<Ruleset, RulesetError>| match r {
+        Ok(_) => panic!("a hostile compiled file was accepted"),
+        Err(e) => e.to_string(),
+    };
+    let good = Ruleset::embedded()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_compiled();
+
+    let huge = format!("{{\"format\":\"{}\"}}", " ".repeat(MAX_COMPILED_BYTES));
+    assert!(message(Ruleset::from_compiled(&huge)).contains("limit"));
+
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(message(Ruleset::from_compiled(&format!("{{\"format\":{deep}}}"))).contains("not a valid"));
+
+    let unknown = good.replacen("\"ruleset\":{", "\"ruleset\":{\"extra\":1,", 1);
+    assert!(message(Ruleset::from_compiled(&unknown)).contains("extra"));
+
+    let cut = &good[..good.len() / 2];
+    assert!(message(Ruleset::from_compiled(cut)).contains("not a valid"));
+
+    let bad_mitigation = good.replacen("\"mitigated_by\":[0", "\"mitigated_by\":[999999", 1);
+    assert_ne!(bad_mitigation, good, "the default ruleset has a mitigated rule");
+    assert!(message(Ruleset::from_compiled(&bad_mitigation)).contains("mitigation"));
+
+    let bad_symbol = good.replacen("{\"Symbols\":[\"", "{\"Symbols\":[\"maybe-", 1);
+    assert_ne!(bad_symbol, good);
+    assert!(message(Ruleset::from_compiled(&bad_symbol)).contains("not a name any fact accepts"));
+}
