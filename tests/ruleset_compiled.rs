@@ -105,31 +105,57 @@ fn evaluation_is_the_same_with_the_compiled_form() {
 #[test]
 fn hostile_compiled_files_are_refused_with_a_reason() {
     use enduse::ruleset::{MAX_COMPILED_BYTES, RulesetError};
-    let message = |r: Result<Ruleset, RulesetError>| match r {
+    use serde_json::{Value, json};
+    let message = |text: &str| match Ruleset::from_compiled(text) {
         Ok(_) => panic!("a hostile compiled file was accepted"),
-        Err(e) => e.to_string(),
+        Err(RulesetError { problems }) => problems
+            .iter()
+            .map(|p| p.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     let good = Ruleset::embedded()
         .unwrap_or_else(|e| panic!("{e}"))
         .to_compiled();
+    let value: Value = serde_json::from_str(&good).unwrap_or_else(|e| panic!("{e}"));
+    // The compiled file with one change made to its first rule.
+    let with_first_rule = |change: &dyn Fn(&mut Value)| {
+        let mut v = value.clone();
+        change(&mut v["ruleset"]["rules"][0]);
+        v.to_string()
+    };
+    let nested = |depth: usize| {
+        with_first_rule(&|rule| {
+            for _ in 0..depth {
+                let inner = rule["when"].take();
+                rule["when"] = json!({ "Not": inner });
+            }
+        })
+    };
 
     let huge = format!("{{\"format\":\"{}\"}}", " ".repeat(MAX_COMPILED_BYTES));
-    assert!(message(Ruleset::from_compiled(&huge)).contains("limit"));
+    assert!(message(&huge).contains("limit"));
+    // Deeper than the decoder goes, and deeper than the check allows.
+    assert!(message(&nested(200)).contains("not a valid compiled ruleset"));
+    assert!(message(&nested(80)).contains("nest more than 64 deep"));
+    assert!(Ruleset::from_compiled(&nested(2)).is_ok());
 
-    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(message(Ruleset::from_compiled(&format!("{{\"format\":{deep}}}"))).contains("not a valid"));
+    let mut extra = value.clone();
+    extra["ruleset"]["extra"] = json!(1);
+    assert!(message(&extra.to_string()).contains("extra"));
+    assert!(message(&good[..good.len() / 2]).contains("not a valid compiled ruleset"));
 
-    let unknown = good.replacen("\"ruleset\":{", "\"ruleset\":{\"extra\":1,", 1);
-    assert!(message(Ruleset::from_compiled(&unknown)).contains("extra"));
-
-    let cut = &good[..good.len() / 2];
-    assert!(message(Ruleset::from_compiled(cut)).contains("not a valid"));
-
-    let bad_mitigation = good.replacen("\"mitigated_by\":[0", "\"mitigated_by\":[999999", 1);
-    assert_ne!(bad_mitigation, good, "the default ruleset has a mitigated rule");
-    assert!(message(Ruleset::from_compiled(&bad_mitigation)).contains("mitigation"));
+    let bad_mitigation = with_first_rule(&|rule| rule["mitigated_by"] = json!([999_999]));
+    assert!(message(&bad_mitigation).contains("mitigation that does not exist"));
+    let bad_floor = with_first_rule(&|rule| {
+        rule["severity"] = json!("low");
+        rule["floor"] = json!("stop");
+    });
+    assert!(message(&bad_floor).contains("floor"));
+    let bad_rule_id = with_first_rule(&|rule| rule["id"] = json!(7));
+    assert!(message(&bad_rule_id).contains("not a valid compiled ruleset"));
 
     let bad_symbol = good.replacen("{\"Symbols\":[\"", "{\"Symbols\":[\"maybe-", 1);
-    assert_ne!(bad_symbol, good);
-    assert!(message(Ruleset::from_compiled(&bad_symbol)).contains("not a name any fact accepts"));
+    assert_ne!(bad_symbol, good, "the default ruleset tests an answer");
+    assert!(message(&bad_symbol).contains("not a name any fact accepts"));
 }
