@@ -153,11 +153,7 @@ fn check(rs: &Ruleset, problems: &mut Vec<String>) {
         if rule.templates.first().is_none_or(Option::is_none) {
             problems.push(format!("rule \"{}\" has no English explanation", rule.id));
         }
-        if rule
-            .mitigated_by
-            .iter()
-            .any(|i| *i >= rs.mitigations.len())
-        {
+        if rule.mitigated_by.iter().any(|i| *i >= rs.mitigations.len()) {
             problems.push(format!(
                 "rule \"{}\" names a mitigation that does not exist",
                 rule.id
@@ -179,10 +175,7 @@ fn check(rs: &Ruleset, problems: &mut Vec<String>) {
     }
     for m in &rs.mitigations {
         if !(1..=3).contains(&m.steps) {
-            problems.push(format!(
-                "mitigation \"{}\": steps must be 1, 2 or 3",
-                m.id
-            ));
+            problems.push(format!("mitigation \"{}\": steps must be 1, 2 or 3", m.id));
         }
         check_condition(rs, &m.id, &m.when, 0, problems);
     }
