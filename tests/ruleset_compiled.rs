@@ -143,7 +143,11 @@ fn hostile_compiled_files_are_refused_with_a_reason() {
     let mut extra = value.clone();
     extra["ruleset"]["extra"] = json!(1);
     assert!(message(&extra.to_string()).contains("extra"));
-    assert!(message(&good[..good.len() / 2]).contains("not a valid compiled ruleset"));
+    let half = (0..=good.len() / 2)
+        .rev()
+        .find(|i| good.is_char_boundary(*i))
+        .unwrap_or(0);
+    assert!(message(&good[..half]).contains("not a valid compiled ruleset"));
 
     let bad_mitigation = with_first_rule(&|rule| rule["mitigated_by"] = json!([999_999]));
     assert!(message(&bad_mitigation).contains("mitigation that does not exist"));
