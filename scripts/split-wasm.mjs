@@ -26,7 +26,8 @@ import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { sizeByOwner } from "./wasm-size.mjs";
 
 const BIN = "enduse-web";
 const fail = (message) => {
@@ -107,6 +108,11 @@ process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
   const modules = [[join(bindgen, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`)]];
   for (const [from, to] of renamed) modules.push([join(split, from), join(staging, to)]);
+  // Who owns each module's bytes, while the names are still there (wasm-opt
+  // drops them): printed by scripts/budget.mjs for the same build.
+  const report = { build: hash, profile, modules: {} };
+  for (const [from, to] of modules) report.modules[basename(to)] = sizeByOwner(readFileSync(from));
+  writeFileSync(`${linked.slice(0, -".wasm".length)}.size-report.json`, JSON.stringify(report));
   if (profile === "release") {
     // Largest first, on every core: wasm-opt is most of this step's time.
     modules.sort(([a], [b]) => statSync(b).size - statSync(a).size);

@@ -64,7 +64,7 @@ pub struct HostConfig {
     pub contact: Option<Contact>,
     /// The language shown until the user picks one (a saved choice wins).
     pub default_language: Option<Lang>,
-    /// A ruleset TOML file that replaces the built-in ruleset.
+    /// A ruleset file (compiled by `enduse ruleset compile`, or TOML) that replaces the built-in ruleset.
     pub ruleset: Option<SitePath>,
     /// Sanctions list files offered to the screening page.
     pub sanctions_lists: Vec<SanctionsListFile>,

@@ -8,6 +8,7 @@
 //! keys, fact paths, list references, values, template placeholders — so a
 //! ruleset that loads is one the evaluator can run without surprises.
 
+mod compiled;
 mod condition;
 mod error;
 pub mod facts;
@@ -17,8 +18,10 @@ mod rule_id;
 mod template;
 mod text;
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use compiled::{COMPILED_FORMAT, MAX_COMPILED_BYTES, is_compiled};
 pub use condition::{Condition, Test};
 pub use error::{Position, Problem, RulesetError};
 pub use load::MAX_RULESET_BYTES;
@@ -37,7 +40,11 @@ use crate::lang::Lang;
 pub const EMBEDDED_TOML: &str = include_str!("../rules/default.toml");
 
 /// A validated ruleset.
-#[derive(Debug, Clone)]
+///
+/// Serialisable in full (`compiled.rs`): the build compiles `default.toml`
+/// into this form, so the browser never parses TOML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ruleset {
     id: String,
     version: String,
@@ -49,6 +56,8 @@ pub struct Ruleset {
     hs_lists: Vec<HsList>,
     name_lists: Vec<NameList>,
     /// Per HS list: its codes by length and value, for fast matching.
+    /// Derived from `hs_lists` on every load, so never stored.
+    #[serde(skip)]
     hs_index: Vec<HsIndex>,
     mitigations: Vec<Mitigation>,
     rules: Vec<Rule>,
@@ -61,7 +70,8 @@ pub struct Ruleset {
 /// rules, and only a *known* answer makes it hold (the loader refuses
 /// `unknown` in a mitigation, and Kleene logic keeps an unanswered question
 /// from making any other test true).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mitigation {
     /// The name rules use in `mitigated_by`.
     pub id: String,
@@ -76,7 +86,8 @@ pub struct Mitigation {
 }
 
 /// How findings add up to a rating (see `docs/ruleset-format.md` §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// Points per finding of each severity, indexed low, medium, high, stop.
     pub weights: [u32; 4],
@@ -110,7 +121,8 @@ impl Scoring {
 }
 
 /// A named list of countries (`[country_lists.NAME]`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountryList {
     /// The name rules use.
     pub id: String,
@@ -126,7 +138,8 @@ pub struct CountryList {
 /// and financial institutions outside Russia that EU law bans transactions
 /// with. The payer's and the paying bank's names are screened against every
 /// entry in force on the as-of date (`crate::bank_screening`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NameList {
     /// The list's name.
     pub id: String,
@@ -139,7 +152,8 @@ pub struct NameList {
 }
 
 /// One institution of a [`NameList`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NameListEntry {
     /// Name as the act writes it.
     pub name: String,
@@ -173,7 +187,8 @@ impl NameListEntry {
 }
 
 /// A named list of HS codes in tiers (`[hs_lists.NAME]`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HsList {
     /// The name rules use.
     pub id: String,
@@ -186,7 +201,8 @@ pub struct HsList {
 }
 
 /// One tier of an HS list.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HsTier {
     /// Label shown to users ("1", "3.A").
     pub label: String,
@@ -218,7 +234,7 @@ pub struct HsListHit<'a> {
 /// with the prefix lengths that occur: a goods line's code is looked up by
 /// binary search once per length instead of compared with every code (the
 /// lookup runs for every line and every list on each evaluation).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct HsIndex {
     entries: Vec<(usize, u64, usize)>,
     lengths: Vec<usize>,
@@ -264,7 +280,8 @@ impl HsIndex {
 }
 
 /// One red-flag rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     id: RuleId,
     severity: Severity,
@@ -388,8 +405,24 @@ impl Ruleset {
     pub fn from_toml_str(text: &str) -> Result<Ruleset, RulesetError> {
         let mut ruleset = load::load(text)?;
         ruleset.sha256 = hex::encode(Sha256::digest(text.as_bytes()));
-        ruleset.hs_index = ruleset.hs_lists.iter().map(HsIndex::new).collect();
+        ruleset.index();
         Ok(ruleset)
+    }
+
+    /// Loads a ruleset file in either form: compiled (`enduse ruleset
+    /// compile`, a JSON object) or TOML source. The browser does not call
+    /// this: it picks the reader first, so the TOML parser stays in its chunk.
+    pub fn from_file_text(text: &str) -> Result<Ruleset, RulesetError> {
+        if is_compiled(text) {
+            Ruleset::from_compiled(text)
+        } else {
+            Ruleset::from_toml_str(text)
+        }
+    }
+
+    /// Builds the derived matching index from the lists (after any load).
+    fn index(&mut self) {
+        self.hs_index = self.hs_lists.iter().map(HsIndex::new).collect();
     }
 
     /// Identifier (`enduse-default`).

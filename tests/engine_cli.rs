@@ -345,3 +345,59 @@ fn as_of_dates_the_law_and_bad_dates_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("\"as_of\""), "{}", stderr(&o));
 }
+
+#[test]
+fn ruleset_compile_gives_a_file_every_reader_takes() {
+    let dir = scratch("compile");
+    let out = dir.join("default.ruleset.json");
+    let o = enduse(&[
+        "ruleset",
+        "compile",
+        "rules/default.toml",
+        "--output",
+        &out.to_string_lossy(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let compiled = std::fs::read_to_string(&out).unwrap();
+    assert!(compiled.starts_with("{\"format\":\"enduse-compiled-ruleset/1\""));
+
+    // `ruleset check` on both forms: same id, version and the TOML's sha256.
+    let toml = stdout(&enduse(&["ruleset", "check", "rules/default.toml"]));
+    let json = stdout(&enduse(&["ruleset", "check", &out.to_string_lossy()]));
+    let facts = |s: &str| {
+        s.lines()
+            .filter(|l| !l.starts_with("ok:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(facts(&toml), facts(&json));
+
+    // `assess --ruleset` gives the same report with either.
+    let tx = write(&dir, "tx.json", TO_RUSSIA);
+    let with_toml = enduse(&["assess", &tx, "--ruleset", "rules/default.toml"]);
+    let with_json = enduse(&["assess", &tx, "--ruleset", &out.to_string_lossy()]);
+    assert_eq!(stdout(&with_toml), stdout(&with_json));
+    assert!(!stdout(&with_json).is_empty());
+
+    // A broken TOML file is refused with its position, and nothing is written.
+    let broken = write(&dir, "broken.toml", "id = \"x\"\nversion = \n");
+    let refused_out = dir.join("broken.ruleset.json");
+    let o = enduse(&[
+        "ruleset",
+        "compile",
+        &broken,
+        "-o",
+        &refused_out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("broken.toml:"), "{}", stderr(&o));
+    assert!(!refused_out.exists());
+    // A damaged compiled file is refused, not half-read.
+    let damaged = write(
+        &dir,
+        "damaged.ruleset.json",
+        &compiled.replace("\"rules\"", "\"rulez\""),
+    );
+    let o = enduse(&["ruleset", "check", &damaged]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+}

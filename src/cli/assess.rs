@@ -105,13 +105,13 @@ fn read(path: &Path, what: &str, limit: usize) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{what} {}: not UTF-8 text: {e}", path.display()))
 }
 
-/// Loads the ruleset named on the command line, or the embedded one.
+/// Loads the ruleset named on the command line (TOML or compiled), or the embedded one.
 pub fn load_ruleset(path: Option<&Path>) -> Result<Ruleset, String> {
     match path {
         None => Ruleset::embedded().map_err(|e| format!("embedded ruleset is broken:\n{e}")),
         Some(p) => {
             let text = read(p, "ruleset", enduse::ruleset::MAX_RULESET_BYTES)?;
-            Ruleset::from_toml_str(&text).map_err(|e| {
+            Ruleset::from_file_text(&text).map_err(|e| {
                 let lines: Vec<String> = e
                     .problems
                     .iter()

@@ -121,7 +121,7 @@ fn referenced_file_problems(config: &HostConfig, root: &Path) -> Vec<String> {
         match std::fs::read_to_string(&full) {
             Err(e) => problems.push(format!("ruleset: cannot read {}: {e}", full.display())),
             Ok(text) => {
-                if let Err(e) = Ruleset::from_toml_str(&text) {
+                if let Err(e) = Ruleset::from_file_text(&text) {
                     problems.push(format!(
                         "ruleset: {} is not a valid ruleset: {e}",
                         full.display()

@@ -1,6 +1,6 @@
 //! `enduse ruleset check`: validate a ruleset file and summarise it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
@@ -19,16 +19,26 @@ pub struct RulesetArgs {
 /// `enduse ruleset` subcommands.
 #[derive(Subcommand, Debug)]
 pub enum RulesetCommand {
-    /// Validate a ruleset TOML file: prints id, version, hash and rule count, or every error with line:column.
+    /// Validate a ruleset file (TOML, or compiled): prints id, version, hash and rule count, or every error with line:column.
     Check {
         /// The ruleset file.
         file: PathBuf,
+    },
+    /// Compile a ruleset TOML file into the form the web app loads without a TOML parser
+    /// (JSON; name it in config.json's `ruleset` instead of the TOML). Exit 2 if it does not load.
+    Compile {
+        /// The ruleset TOML file.
+        file: PathBuf,
+        /// Where to write the compiled ruleset (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
 }
 
 /// Runs `enduse ruleset`.
 pub fn run(args: &RulesetArgs) -> ExitCode {
     match &args.command {
+        RulesetCommand::Compile { file, output } => compile(file, output.as_deref()),
         RulesetCommand::Check { file } => match load_ruleset(Some(file)) {
             Err(message) => {
                 eprintln!("{message}");
@@ -81,6 +91,48 @@ pub fn run(args: &RulesetArgs) -> ExitCode {
                     println!("note: {untranslated} rule titles lack a ru or kk translation");
                 }
                 ExitCode::SUCCESS
+            }
+        },
+    }
+}
+
+/// `enduse ruleset compile`: the validated ruleset in its compiled form.
+fn compile(file: &Path, output: Option<&Path>) -> ExitCode {
+    let ruleset = match load_ruleset(Some(file)) {
+        Ok(rs) => rs,
+        Err(message) => {
+            eprintln!("{message}");
+            eprintln!(
+                "enduse ruleset compile: {} is not a valid ruleset",
+                file.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let compiled = ruleset.to_compiled();
+    match output {
+        None => {
+            println!("{compiled}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match std::fs::write(path, compiled + "\n") {
+            Ok(()) => {
+                eprintln!(
+                    "compiled {} ({} {}, sha256 {}) into {}",
+                    file.display(),
+                    ruleset.id(),
+                    ruleset.version(),
+                    ruleset.sha256(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!(
+                    "enduse ruleset compile: cannot write {}: {e}",
+                    path.display()
+                );
+                ExitCode::from(2)
             }
         },
     }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::error::{Position, Problem};
@@ -15,7 +16,7 @@ use crate::hs::HsPrefix;
 use crate::model::Currency;
 
 /// A compiled condition over a transaction and its evidence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
     /// Every part holds.
     All(Vec<Condition>),
@@ -36,10 +37,10 @@ pub enum Condition {
 }
 
 /// A test on one fact's value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Test {
     /// Answer or choice is one of these names.
-    Symbols(Vec<&'static str>),
+    Symbols(#[serde(deserialize_with = "super::facts::deserialize_symbols")] Vec<&'static str>),
     /// Country (or any of a list of countries) is one of these.
     Countries(Vec<Country>),
     /// Currency is one of these.

@@ -5,6 +5,7 @@
 //! so that a typo is a load error and evaluation never looks up strings.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::country::Country;
 use crate::hs::HsCode;
@@ -87,6 +88,21 @@ macro_rules! fact_enum {
             }
             fn from_name(name: &str) -> Option<$name> {
                 match name { $( $path => Some($name::$variant), )+ _ => None }
+            }
+        }
+
+        /// As its path segment (the compiled ruleset, `compiled.rs`).
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                $name::from_name(&s).ok_or_else(|| {
+                    serde::de::Error::custom(UnknownFact(s))
+                })
             }
         }
     };
@@ -458,6 +474,47 @@ impl FactPath {
             FactPath::Hop(f) => format!("hop.{}", f.name()),
         }
     }
+}
+
+/// As the path written in rules (the compiled ruleset, `compiled.rs`).
+impl Serialize for FactPath {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_path_string())
+    }
+}
+impl<'de> Deserialize<'de> for FactPath {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        FactPath::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Every name a yes/no or choice fact accepts, across the whole vocabulary.
+fn every_symbol() -> impl Iterator<Item = &'static str> {
+    let kinds = TopFact::ALL
+        .iter()
+        .map(|f| f.kind())
+        .chain(PartyField::ALL.iter().map(|f| f.kind()))
+        .chain(HopField::ALL.iter().map(|f| f.kind()))
+        .chain(LineField::ALL.iter().map(|f| f.kind()));
+    kinds.flat_map(|k| k.symbols().unwrap_or(&[]).iter().copied())
+}
+
+/// Reads the names of a compiled [`Test::Symbols`](super::Test::Symbols) back
+/// into the vocabulary's own `&'static str`s (the evaluator compares them by
+/// address first); a name the vocabulary does not have is an error.
+pub(super) fn deserialize_symbols<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<&'static str>, D::Error> {
+    let names = Vec::<String>::deserialize(d)?;
+    names
+        .iter()
+        .map(|name| {
+            every_symbol().find(|s| *s == name.as_str()).ok_or_else(|| {
+                serde::de::Error::custom(format!("\"{name}\" is not a name any fact accepts"))
+            })
+        })
+        .collect()
 }
 
 fn selector_name(s: PartySelector) -> &'static str {

@@ -3,10 +3,12 @@
 //! Parsing up front means a misspelt placeholder is a load error with a
 //! position, not a literal "{buyer.nmae}" in a report sent to a bank.
 
+use serde::{Deserialize, Serialize};
+
 use super::facts::{FactPath, HopField, LineField, PartyField, PartySelector};
 
 /// One placeholder in a template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Placeholder {
     /// A transaction-wide or fixed-party fact (`{buyer.name}`).
     Fact(FactPath),
@@ -29,7 +31,7 @@ pub enum Placeholder {
 }
 
 /// A piece of a parsed template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Piece {
     /// Text copied as is.
     Literal(String),
@@ -60,7 +62,7 @@ pub struct TemplateError {
 }
 
 /// A parsed explanation template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
     /// The pieces in order.
     pub pieces: Vec<Piece>,

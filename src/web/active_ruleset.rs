@@ -1,16 +1,19 @@
 //! The ruleset the app evaluates with, loaded once, when a page first needs it.
 //!
-//! The built-in ruleset is the site's `default.toml` (copied into `dist/` by
-//! Trunk and precached by the service worker), not a copy inside the wasm:
-//! embedded, it added 30 KB to every first visit and its parsing — the
-//! slowest thing start-up did, a quarter of a second on a slow phone — ran
-//! before Home could answer a tap, although only the questionnaire, its
-//! records and Sources use it. [`NeedsRuleset`](crate::components::needs_ruleset)
-//! starts the load and shows a status line meanwhile.
+//! The built-in ruleset is the site's `default.ruleset.json`: `rules/default.toml`
+//! compiled by the build (`enduse ruleset compile`, `scripts/compile-ruleset.mjs`;
+//! `ruleset::compiled` in the core), so the browser never parses TOML. It is a
+//! file of the site (precached by the service worker), not a copy inside the
+//! wasm: embedded, it added 30 KB to every first visit, although only the
+//! questionnaire, its records and Sources use it.
+//! [`NeedsRuleset`](crate::components::needs_ruleset) starts the load and shows
+//! a status line meanwhile.
 //!
 //! A host's override (`config.json`) is fetched by `host_config` before the
-//! app mounts and installed here; it wins. Loading is validated by the core;
-//! a broken or missing file is reported on the page, never a panic.
+//! app mounts and installed here; it wins. A compiled override is decoded like
+//! the built-in one; a TOML override still works, through the ruleset parser's
+//! own chunk, fetched only then. Loading is validated by the core; a broken or
+//! missing file is reported on the page, never a panic.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -21,8 +24,8 @@ use leptos::wasm_split::wasm_split;
 
 use crate::chunk::ChunkMissing;
 
-/// The built-in ruleset's file on this site.
-const BUILT_IN: &str = "default.toml";
+/// The built-in ruleset's file on this site (compiled from `rules/default.toml`).
+const BUILT_IN: &str = "default.ruleset.json";
 
 /// Where the active ruleset stands.
 #[derive(Clone)]
@@ -47,12 +50,17 @@ fn set(status: Status) {
     CHANGED.with(|t| t.notify());
 }
 
-/// Fetches and validates a ruleset file of this site.
+/// Fetches and validates a ruleset file of this site, compiled or TOML.
 pub async fn fetch(path: &str) -> Result<Ruleset, String> {
     let text = crate::site::get_text(path)
         .await?
         .ok_or_else(|| format!("{path}: the file was not found on this site"))?;
-    match parse(text).await {
+    let read = if enduse::ruleset::is_compiled(&text) {
+        decode(text).await
+    } else {
+        parse(text).await
+    };
+    match read {
         Ok(parsed) => parsed.map_err(|e| format!("{path}: {e}")),
         Err(ChunkMissing) => Err(format!(
             "{path}: the app's ruleset reader could not be fetched (offline, or the site \
@@ -61,11 +69,22 @@ pub async fn fetch(path: &str) -> Result<Ruleset, String> {
     }
 }
 
-/// Parses and validates a ruleset file.
+/// Decodes a compiled ruleset.
 ///
-/// A split point (see `routes.rs`): the TOML parser and the rule compiler are
-/// about a third of the main module's code, and the first page a visitor sees
-/// (Home) never needs them; they arrive with the first page that does.
+/// A split point (see `routes.rs`): the JSON reader is in the main module
+/// already, but the ruleset types' decoding code is needed only by pages that
+/// evaluate, so it arrives with the first of them.
+#[wasm_split(ruleset_decoder, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[allow(improper_ctypes_definitions)]
+fn decode(text: String) -> Result<Result<Ruleset, String>, ChunkMissing> {
+    Ok(Ruleset::from_compiled(&text).map_err(|e| e.to_string()))
+}
+
+/// Parses and validates a ruleset TOML file (a host's override that was not compiled).
+///
+/// A split point of its own: the TOML parser and the rule compiler are about
+/// 88 KB brotli, and with the compiled built-in ruleset only such a host's
+/// visitors download them.
 #[wasm_split(ruleset_parser, wasm_split_path = ::leptos::wasm_split, fallible)]
 #[allow(improper_ctypes_definitions)]
 fn parse(text: String) -> Result<Result<Ruleset, String>, ChunkMissing> {

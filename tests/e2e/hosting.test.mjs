@@ -244,26 +244,28 @@ test("an index.html answer from a host's SPA fallback counts as a missing file, 
   assertClean(assert, quiet);
 });
 
-test("the built-in ruleset is fetched only when a page needs it, and a missing default.toml is reported there", async () => {
+test("the built-in ruleset is fetched, compiled, only when a page needs it (no TOML reader), and a missing file is reported there", async () => {
   const env = await serve({});
   const page = await env.newPage();
   const requested = [];
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
   await open(page, env.origin, "/");
-  assert.ok(!requested.includes("/default.toml"), "Home does not load the ruleset");
+  assert.ok(!requested.includes("/default.ruleset.json"), "Home does not load the ruleset");
   assert.match(await page.locator("footer").textContent(), /Ruleset loaded when needed/);
   await page.locator('nav a[href="/sources"]').click();
   await page.waitForSelector(".ruleset-facts");
-  assert.ok(requested.includes("/default.toml"), "Sources & method loads it");
+  assert.ok(requested.includes("/default.ruleset.json"), "Sources & method loads it");
+  assert.ok(!requested.includes("/default.toml"), "the TOML source is not fetched");
+  assert.ok(!requested.some((p) => p.includes("split_ruleset_parser")), "nor the TOML reader's chunk");
   assert.match(await page.locator("footer").textContent(), /Ruleset enduse-default \S/);
   assertClean(assert, page);
 
   const dir = site({});
-  rmSync(join(dir, "default.toml"));
+  rmSync(join(dir, "default.ruleset.json"));
   const bare = await launch({ dist: dir });
   envs.push(bare);
   const broken = await bare.newPage();
   await open(broken, bare.origin, "/sources");
   await broken.waitForSelector("main .alert");
-  assert.match(await broken.locator("main .alert").first().textContent(), /default\.toml: the file was not found on this site/);
+  assert.match(await broken.locator("main .alert").first().textContent(), /default\.ruleset\.json: the file was not found on this site/);
 });
