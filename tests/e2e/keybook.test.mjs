@@ -58,6 +58,11 @@ test("untrusted key → counted unsigned; trusted → signed; book survives relo
     buyer: "Steppe Trade LLP",
     buyerCountry: "KZ",
   });
+  // Shipped to Kazakhstan, so the unsigned-declaration rule for CHPL goods applies.
+  await exporter.goto(`${env.origin}/assess/${id}/route`);
+  await exporter.waitForSelector("#destination");
+  await exporter.selectOption("#destination", "KZ");
+  await exporter.waitForFunction(() => localStorage.getItem("enduse.drafts").includes('"destination":"KZ"'));
   const results = `${env.origin}/assess/${id}/results`;
   await exporter.goto(results);
   await exporter.waitForSelector("#record-actions-heading");
