@@ -17,6 +17,7 @@ const NAMESPACES: &[&str] = &[
     "records",
     "screening",
     "chain",
+    "keys",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

@@ -14,12 +14,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::keybook::KeyBook;
 use crate::model::DeclarationStatus;
+use crate::record::declaration::check_opened_response_with;
 use crate::record::v1::{DeclarationRequest, DeclarationResponse};
 use crate::record::{
-    ChainReport, Digest, OpenError, Opened, ResponseCheck, check_opened_response, open_request,
-    open_response,
+    ChainReport, Digest, OpenError, Opened, ResponseCheck, open_request, open_response,
 };
+use crate::trust::Trust;
 
 /// At most this many requests and responses each per draft: a draft lives in
 /// `localStorage` (about 5 MiB for the whole site).
@@ -115,8 +117,20 @@ impl DraftDeclarations {
         self.requests.is_empty() && self.responses.is_empty()
     }
 
-    /// Re-verifies every kept document and matches each response to its request.
+    /// Re-verifies every kept document and matches each response to its
+    /// request, with no trusted key: every signed response counts as
+    /// unsigned (see [`DraftDeclarations::open_with`]).
     pub fn open(&self) -> OpenedDeclarations {
+        let book = KeyBook::new();
+        self.open_with(&Trust::new(&book, None))
+    }
+
+    /// Re-verifies every kept document, matches each response to its request
+    /// and judges each signature against `trust` (the user's key book and the
+    /// host's registry): a response counts as signed for the engine only
+    /// when its key is trusted. Trust is never stored with the draft, so a
+    /// key removed from the book stops counting at the next read.
+    pub fn open_with(&self, trust: &Trust<'_>) -> OpenedDeclarations {
         let mut out = OpenedDeclarations::default();
         // Keep the index of each stored request in `out.requests` (or none).
         let mut request_at = Vec::with_capacity(self.requests.len());
@@ -145,7 +159,8 @@ impl DraftDeclarations {
             match open_response(json.as_bytes()) {
                 Ok(opened) => match answered(&out.requests, &opened) {
                     Some(request) => {
-                        let check = check_opened_response(&out.requests[request], opened);
+                        let check =
+                            check_opened_response_with(&out.requests[request], opened, trust);
                         out.responses.push(KeptResponse { request, check });
                     }
                     None => out.unusable.push(unusable(format!(
@@ -169,11 +184,19 @@ impl DraftDeclarations {
         Ok(())
     }
 
-    /// Checks a response against the draft's requests without keeping it.
+    /// Checks a response against the draft's requests without keeping it,
+    /// with no trusted key (see [`DraftDeclarations::offer_response_with`]).
     pub fn offer_response(&self, bytes: &[u8]) -> Result<Offer, Refusal> {
+        let book = KeyBook::new();
+        self.offer_response_with(bytes, &Trust::new(&book, None))
+    }
+
+    /// Checks a response against the draft's requests without keeping it,
+    /// judging its signature against `trust`.
+    pub fn offer_response_with(&self, bytes: &[u8], trust: &Trust<'_>) -> Result<Offer, Refusal> {
         let text = std::str::from_utf8(bytes).map_err(|_| Refusal::NotText)?;
         let response = open_response(bytes)?;
-        let opened = self.open();
+        let opened = self.open_with(trust);
         if opened.requests.is_empty() {
             return Err(Refusal::NoRequest);
         }
@@ -205,7 +228,7 @@ impl DraftDeclarations {
             return Err(Refusal::Full);
         }
         let request_id = opened.requests[request].body.request_id.to_string();
-        let check = check_opened_response(&opened.requests[request], response);
+        let check = check_opened_response_with(&opened.requests[request], response, trust);
         Ok(Offer {
             json: text.to_string(),
             request,

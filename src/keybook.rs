@@ -80,6 +80,14 @@ impl Confirmation {
         Confirmation::HostRegistry,
     ];
 
+    /// The ways a user can say they confirmed a key (strongest first): the
+    /// host's registry is not among them.
+    pub const USER_CHOICES: [Confirmation; 3] = [
+        Confirmation::InPerson,
+        Confirmation::Phone,
+        Confirmation::FirstUse,
+    ];
+
     /// The file's name for it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -297,6 +305,41 @@ impl KeyBook {
                 note: None,
             }),
         }
+    }
+
+    /// Adds the key that signed a verified document, bound to the
+    /// organisation the user names and the way the user confirmed it (the
+    /// web's "Trust this key"; [`Confirmation::FirstUse`] only remembers it).
+    /// [`Confirmation::HostRegistry`] is the host's word, never the user's,
+    /// and is refused here; so is a key already bound to another name.
+    pub fn confirm_signer(
+        &mut self,
+        public_key_hex: &str,
+        organisation: &str,
+        country: Option<Country>,
+        confirmed: Confirmation,
+        date: NaiveDate,
+    ) -> Result<(), KeyBookError> {
+        if !Confirmation::USER_CHOICES.contains(&confirmed) {
+            return Err(refuse(
+                None,
+                "only the host's registry confirms a key that way",
+            ));
+        }
+        let public_key = PublicKey::from_hex(public_key_hex)
+            .map_err(|e| refuse(None, format!("not a public key: {e}")))?;
+        let organisation = organisation.trim();
+        if organisation.is_empty() {
+            return Err(refuse(None, "\"organisation\" is empty"));
+        }
+        self.add(KeyEntry {
+            public_key,
+            organisation: organisation.to_string(),
+            country,
+            confirmed,
+            date,
+            note: None,
+        })
     }
 
     /// Removes a key; returns whether it was there.
@@ -625,6 +668,43 @@ mod tests {
             date: date(),
             note: None,
         }
+    }
+
+    #[test]
+    fn confirming_a_signer_binds_its_key_and_never_claims_the_host() {
+        let mut book = KeyBook::new();
+        let hex = key(1).to_hex();
+        assert!(
+            book.confirm_signer(&hex, "ТОО Альфа", None, Confirmation::HostRegistry, date())
+                .is_err(),
+            "a user cannot say the host confirmed a key"
+        );
+        assert!(
+            book.confirm_signer("abc", "ТОО Альфа", None, Confirmation::Phone, date())
+                .is_err()
+        );
+        assert!(
+            book.confirm_signer(&hex, "  ", None, Confirmation::Phone, date())
+                .is_err()
+        );
+        assert!(book.is_empty());
+        book.confirm_signer(&hex, "ТОО Альфа", None, Confirmation::FirstUse, date())
+            .unwrap();
+        assert!(
+            !book.get(&key(1)).unwrap().is_trusted(),
+            "first use is not trust"
+        );
+        book.confirm_signer(&hex, "тоо альфа", None, Confirmation::Phone, date())
+            .unwrap();
+        assert!(
+            book.get(&key(1)).unwrap().is_trusted(),
+            "upgraded by a confirmation"
+        );
+        let err = book
+            .confirm_signer(&hex, "Mallory", None, Confirmation::InPerson, date())
+            .unwrap_err();
+        assert!(err.message.contains("already bound"), "{err}");
+        assert_eq!(book.get(&key(1)).unwrap().confirmed, Confirmation::Phone);
     }
 
     #[test]

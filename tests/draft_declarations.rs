@@ -194,3 +194,117 @@ fn a_match_says_what_the_request_did_not_ask() {
     }
     assert_eq!(unasked(&blank), [Unasked::EndUser]);
 }
+
+/// Issue 16: a kept response counts as an attributed (signed) declaration
+/// only while its key is trusted — in the user's key book (not by first use
+/// alone) or in the host's registry — and a key that takes a known party's
+/// name is noticed as a changed key.
+#[test]
+fn a_kept_response_counts_as_signed_only_while_its_key_is_trusted() {
+    use enduse::country::Country;
+    use enduse::keybook::{Confirmation, KeyBook, KeyEntry};
+    use enduse::trust::{KeyRegistry, Trust};
+
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut kept = DraftDeclarations::default();
+    let (request_json, digest) = sealed_request("req-trust");
+    kept.add_request(&request_json).unwrap();
+    let response_json = sealed_response("req-trust", digest, true);
+    let empty = KeyBook::new();
+    let offer = kept
+        .offer_response_with(response_json.as_bytes(), &Trust::new(&empty, None))
+        .unwrap();
+    assert_eq!(
+        offer.check.status,
+        DeclarationStatus::ReceivedMatchingUnsigned
+    );
+    assert!(offer.check.counted_as_unsigned());
+    assert!(
+        offer.check.signature.offers_trust(),
+        "an unknown key may be confirmed and added"
+    );
+    assert!(!offer.check.signature.key_changed());
+    kept.accept(&offer);
+
+    let signer = key(7).public_key();
+    let kz = Country::parse("KZ").ok();
+    let mut first_use = KeyBook::new();
+    first_use
+        .remember_first_use(signer, "Кулан Трейд ТОО", kz, date)
+        .unwrap();
+    assert_eq!(
+        kept.open_with(&Trust::new(&first_use, None)).status(),
+        Some(DeclarationStatus::ReceivedMatchingUnsigned),
+        "first use is not trust"
+    );
+
+    let mut book = KeyBook::new();
+    book.confirm_signer(
+        &signer.to_hex(),
+        "Кулан Трейд ТОО",
+        kz,
+        Confirmation::Phone,
+        date,
+    )
+    .unwrap();
+    assert_eq!(
+        kept.open_with(&Trust::new(&book, None)).status(),
+        Some(DeclarationStatus::ReceivedMatchingSigned)
+    );
+    let offered = kept
+        .offer_response_with(
+            sealed_response("req-trust", digest, true).as_bytes(),
+            &Trust::new(&book, None),
+        )
+        .unwrap_err();
+    assert_eq!(offered, Refusal::Duplicate);
+
+    // Removing the key takes the attribution away at the next read.
+    book.remove(&signer);
+    assert_eq!(
+        kept.open_with(&Trust::new(&book, None)).status(),
+        Some(DeclarationStatus::ReceivedMatchingUnsigned)
+    );
+
+    // The host's registry makes it trusted too.
+    let registry = KeyRegistry {
+        members: vec![KeyEntry {
+            public_key: signer,
+            organisation: "Кулан Трейд ТОО".into(),
+            country: kz,
+            confirmed: Confirmation::HostRegistry,
+            date,
+            note: None,
+        }],
+        revoked: Vec::new(),
+    };
+    let opened = kept.open_with(&Trust::new(&book, Some(&registry)));
+    assert_eq!(
+        opened.status(),
+        Some(DeclarationStatus::ReceivedMatchingSigned)
+    );
+    assert!(!opened.responses[0].check.signature.offers_trust());
+
+    // A fresh key in the trusted party's name: unsigned, and a changed key.
+    let mut trusted_other = KeyBook::new();
+    trusted_other
+        .confirm_signer(
+            &key(9).public_key().to_hex(),
+            "Кулан Трейд ТОО",
+            kz,
+            Confirmation::InPerson,
+            date,
+        )
+        .unwrap();
+    let opened = kept.open_with(&Trust::new(&trusted_other, None));
+    assert_eq!(
+        opened.status(),
+        Some(DeclarationStatus::ReceivedMatchingUnsigned)
+    );
+    let verdict = &opened.responses[0].check.signature;
+    assert!(
+        matches!(verdict, enduse::record::Verdict::Untrusted { standing, .. } if standing.key_changed()),
+        "{verdict:?}"
+    );
+    assert!(verdict.key_changed() && verdict.offers_trust());
+}

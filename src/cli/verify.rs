@@ -112,7 +112,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     // changed; opening it again for anything else would only repeat work.
     let party = match (&input, &report.state, report.kind) {
         (Ok(bytes), VerifyState::Valid | VerifyState::LocatorDamaged { .. }, Some(kind)) => {
-            signing_party(bytes, kind)
+            enduse::record::verdict::signing_party(bytes, kind)
         }
         _ => None,
     };
@@ -145,29 +145,6 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         }
     }
     ExitCode::from(verdict.exit_code())
-}
-
-/// Who an intact document says signed it: a response's customer, a
-/// request's or record's exporter (to name a changed key).
-fn signing_party(
-    bytes: &[u8],
-    kind: enduse::record::DocumentKind,
-) -> Option<(String, Option<enduse::country::Country>)> {
-    use enduse::record::{DocumentKind, open_record, open_request, open_response};
-    match kind {
-        DocumentKind::DeclarationResponse => open_response(bytes)
-            .ok()
-            .map(|o| (o.body.customer.name, Some(o.body.customer.country))),
-        DocumentKind::DeclarationRequest => open_request(bytes)
-            .ok()
-            .map(|o| (o.body.exporter.name, o.body.exporter.country)),
-        DocumentKind::Record => open_record(bytes).ok().map(|o| {
-            (
-                o.body.transaction.exporter.name,
-                o.body.transaction.exporter.country,
-            )
-        }),
-    }
 }
 
 /// A verdict as JSON: its name, and for a signature who holds the key.

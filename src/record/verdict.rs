@@ -21,7 +21,9 @@
 
 use crate::country::Country;
 
+use super::envelope::DocumentKind;
 use super::limits::Refusal;
+use super::open::{open_record, open_request, open_response};
 use super::signing::{Fingerprint, PublicKey};
 use super::verify::{SignatureState, VerifyReport, VerifyState};
 use crate::trust::{KeyStanding, Trust};
@@ -111,6 +113,24 @@ impl Verdict {
     /// Whether the signature says who signed.
     pub fn is_trusted(&self) -> bool {
         matches!(self, Verdict::Trusted { .. })
+    }
+
+    /// Whether the user may add the signing key to the key book from here:
+    /// a valid signature by a key that is not trusted, unless the host
+    /// revoked it (a revocation beats any confirmation) or it is already
+    /// bound to another organisation (remove that binding first, deliberately).
+    pub fn offers_trust(&self) -> bool {
+        matches!(
+            self,
+            Verdict::Untrusted { standing, .. }
+                if !matches!(standing, KeyStanding::Revoked(_) | KeyStanding::OtherParty(_))
+        )
+    }
+
+    /// Whether this is a loud "the party's key changed" warning: the party
+    /// the document names is known under another key.
+    pub fn key_changed(&self) -> bool {
+        matches!(self, Verdict::Untrusted { standing, .. } if standing.key_changed())
     }
 
     /// One English sentence, as the CLI prints it.
@@ -214,6 +234,27 @@ impl DocumentVerdict {
         } else {
             own
         }
+    }
+}
+
+/// Who an intact document says signed it: a response's customer, a
+/// request's or record's exporter. A key is judged against this party, so
+/// that a fresh key in a known party's name shows as a changed key (CLI and
+/// web alike).
+pub fn signing_party(bytes: &[u8], kind: DocumentKind) -> Option<(String, Option<Country>)> {
+    match kind {
+        DocumentKind::DeclarationResponse => open_response(bytes)
+            .ok()
+            .map(|o| (o.body.customer.name, Some(o.body.customer.country))),
+        DocumentKind::DeclarationRequest => open_request(bytes)
+            .ok()
+            .map(|o| (o.body.exporter.name, o.body.exporter.country)),
+        DocumentKind::Record => open_record(bytes).ok().map(|o| {
+            (
+                o.body.transaction.exporter.name,
+                o.body.transaction.exporter.country,
+            )
+        }),
     }
 }
 

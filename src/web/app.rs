@@ -48,6 +48,7 @@ fn Shell() -> impl IntoView {
                     <li><A href="/screening">{t!(i18n, screening.nav)}</A></li>
                     <li><A href="/declare">{t!(i18n, shell.nav_declare)}</A></li>
                     <li><A href="/verify">{t!(i18n, shell.nav_verify)}</A></li>
+                    <li><A href="/keys">{t!(i18n, keys.nav)}</A></li>
                     <li><A href="/sources">{t!(i18n, shell.nav_sources)}</A></li>
                 </ul>
             </nav>
@@ -64,6 +65,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("screening") view={Lazy::<routes::ScreeningRoute>::new()} />
                     <Route path=path!("declare") view={Lazy::<routes::DeclareRoute>::new()} />
                     <Route path=path!("verify") view={Lazy::<routes::VerifyRoute>::new()} />
+                    <Route path=path!("keys") view={Lazy::<routes::KeysRoute>::new()} />
                     <Route path=path!("sources") view={Lazy::<routes::SourcesRoute>::new()} />
                 </Routes>
             </ErrorBoundary>

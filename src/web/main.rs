@@ -27,6 +27,8 @@ mod host_config;
 #[cfg(target_arch = "wasm32")]
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(target_arch = "wasm32")]
+mod key_book;
+#[cfg(target_arch = "wasm32")]
 mod language;
 #[cfg(target_arch = "wasm32")]
 mod offline;

@@ -82,6 +82,13 @@ page_in_chunk!(
 );
 
 page_in_chunk!(
+    /// `/keys`: the user's key book and the host's key registry.
+    KeysRoute,
+    keys_page,
+    view! { <pages::keys::Keys /> }
+);
+
+page_in_chunk!(
     /// `/sources`: the active ruleset, its rules and citations.
     SourcesRoute,
     sources_page,

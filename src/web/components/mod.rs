@@ -11,6 +11,7 @@ pub mod chain_view;
 pub mod choice_select;
 pub mod copy_link;
 pub mod country_select;
+pub mod key_book;
 pub mod needs_ruleset;
 pub mod record_actions;
 pub mod sample_lists;

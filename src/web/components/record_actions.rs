@@ -11,7 +11,10 @@
 //!   another draft or one already kept with the reason, and asks before it
 //!   replaces a kept answer. Kept responses are re-verified on every read,
 //!   fed into the evaluation as `Evidence::declaration` and embedded in the
-//!   next record.
+//!   next record. Each is judged against the user's key book and the
+//!   host's registry (`key_book::open_declarations`): a response signed by a
+//!   key that is not trusted counts as unsigned and says so, with "Add this
+//!   key" for after the user confirmed it.
 
 use chrono::Utc;
 use enduse::chain_status::{first_response_json, is_chain_file};
@@ -23,7 +26,6 @@ use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::Signatory;
 use enduse::record::{
     self, ChainReport, DeclarationChain, ResponseCheck, ResponseProblem, SecretKey, Unasked,
-    verify_chain,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,6 +33,7 @@ use leptos::task::spawn_local;
 use crate::active_ruleset;
 use crate::components::chain_report::ChainReportView;
 use crate::components::copy_link::{CopyableLink, app_link};
+use crate::components::key_book::{TrustKeyForm, verdict_line};
 use crate::components::signing_key::{self, SigningKeyPanel};
 use crate::document_problem::document_problem_text;
 use crate::download::{download_text, safe_file_stem};
@@ -190,7 +193,7 @@ pub fn RecordActions(
     let signatory_role = RwSignal::new(String::new());
     // Re-verified whenever the kept documents change (never trusted as stored).
     let opened = Memo::new_with_compare(
-        move |_| kept.with(DraftDeclarations::open),
+        move |_| kept.with(crate::key_book::open_declarations),
         |_: Option<&OpenedDeclarations>, _: Option<&OpenedDeclarations>| true,
     );
     let request_link = RwSignal::new(None::<String>);
@@ -329,7 +332,7 @@ pub fn RecordActions(
             t_string!(i18n, records.response_kept, id = offer.request_id.clone()).to_string(),
         ));
     };
-    let offer = move |bytes: &[u8]| match kept.with(|k| k.offer_response(bytes)) {
+    let offer = move |bytes: &[u8]| match kept.with(|k| crate::key_book::offer_response(k, bytes)) {
         Ok(offer) if offer.replaces.is_some() => {
             notice.set(None);
             pending.set(Some(offer));
@@ -339,7 +342,7 @@ pub fn RecordActions(
     };
     let import_chain = move |bytes: &[u8]| match DeclarationChain::from_bytes(bytes) {
         Ok(parsed) => {
-            let report = verify_chain(&parsed);
+            let report = crate::key_book::verify_chain(&parsed);
             notice.set(None);
             chain.set(Some((parsed.to_json(), report)));
         }
@@ -376,7 +379,7 @@ pub fn RecordActions(
             .ok()
             .and_then(|c| first_response_json(&c));
         if let Some(response) = first {
-            match kept.with(|k| k.offer_response(response.as_bytes())) {
+            match kept.with(|k| crate::key_book::offer_response(k, response.as_bytes())) {
                 Ok(offer) if offer.replaces.is_some() => pending.set(Some(offer)),
                 Ok(offer) => {
                     kept.update(|k| k.accept(&offer));
@@ -465,12 +468,32 @@ pub fn RecordActions(
         shown().map(|(c, unasked)| {
             let symbol = status_symbol(c.status);
             let signer = c.response.as_ref().and_then(|r| r.signer().map(str::to_string));
+            let verdict = verdict_line(i18n, &c.signature, "response-verdict");
+            // A valid signature by a key not (yet) trusted: counted as
+            // unsigned, and the user may add the key once confirmed.
+            let counted_unsigned = c.counted_as_unsigned().then(|| view! {
+                <p class="counted-unsigned">{t!(i18n, keys.counted_unsigned)}</p>
+            });
+            let trust_form = c.signature.offers_trust().then(|| {
+                let response = c.response.as_ref();
+                let public_key = response
+                    .and_then(|r| r.signature.as_ref())
+                    .map(|b| b.public_key.clone())
+                    .unwrap_or_default();
+                let (organisation, country) = response
+                    .map(|r| (r.body.customer.name.clone(), Some(r.body.customer.country)))
+                    .unwrap_or_default();
+                view! { <TrustKeyForm public_key organisation country id="response" /> }
+            });
             view! {
-                <div class=format!("declaration-check status-{symbol}") role="status" data-status=symbol>
+                <div class=format!("declaration-check status-{symbol}") role="status" data-status=symbol data-verdict=c.signature.as_str()>
                     <p>{t!(i18n, records.response_status)} " " <strong>{status_text(i18n, c.status)}</strong></p>
                     {signer.map(|fp| view! {
                         <p>{t!(i18n, records.sig_valid)} " " <code class="fingerprint" data-fingerprint=fp.clone()>{fp.clone()}</code></p>
                     })}
+                    {verdict}
+                    {counted_unsigned}
+                    {trust_form}
                     {(!c.problems.is_empty()).then(|| view! {
                         <p>{t!(i18n, records.response_problems)}</p>
                         <ul>{c.problems.iter().map(|p| view! { <li>{problem_text(i18n, p)}</li> }).collect_view()}</ul>

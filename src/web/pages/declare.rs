@@ -287,7 +287,7 @@ pub fn Declare() -> impl IntoView {
             view! {
                 <p class="note">{t!(i18n, records.declare_is_response)}</p>
                 <to_draft::ResponseToDraft bytes=StoredValue::new(bytes) />
-                {report_view(i18n, &examined.report, examined.digest.clone())}
+                {report_view(i18n, &examined, false)}
             }
             .into_any(),
         ),

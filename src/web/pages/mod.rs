@@ -3,6 +3,7 @@ pub mod assess;
 pub mod declare;
 pub mod error;
 pub mod home;
+pub mod keys;
 pub mod not_found;
 pub mod screening;
 pub mod sources;

@@ -2,23 +2,31 @@
 //! it, and if it was changed, which fields.
 //!
 //! The file is read in the tab (`file_input`), checked by the core's
-//! `record::verify`, and the verdict is rendered as is: the web app adds no
-//! judgement of its own. A valid record also gets a readable summary with a
-//! print layout, so an auditor can file one clean page.
+//! `record::verify` and judged against the user's key book and the host's
+//! registry (`record::judge`, through `key_book::with_trust`), and the
+//! verdict is rendered as is: the web app adds no judgement of its own. A
+//! valid signature by a key the user has not confirmed is said to be exactly
+//! that, with its fingerprint and "Add this key" for after the user compared
+//! it with the signer; the verdict follows the key book as it changes. A
+//! valid record also gets a readable summary with a print layout, so an
+//! auditor can file one clean page (its embedded declarations each named
+//! with their signer's standing).
 
 use chrono::FixedOffset;
 use enduse::chain_status::is_chain_file;
+use enduse::country::Country;
 use enduse::record::chain::{CHAIN_FORMAT, ChainError};
 use enduse::record::limits::MAX_DOCUMENT_BYTES;
 use enduse::record::v1::{self, CreatedAt, Rating};
 use enduse::record::{
-    self, ChainReport, DeclarationChain, DocumentKind, SignatureState, VerifyReport, VerifyState,
-    verify_chain,
+    self, ChainReport, DeclarationChain, DocumentKind, DocumentVerdict, SignatureState,
+    VerifyReport, VerifyState, judge,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::chain_report::ChainReportView;
+use crate::components::key_book::{TrustKeyForm, verdict_line};
 use crate::document_problem::document_problem_text;
 use crate::file_input::{self, ReadError};
 use crate::i18n::{Locale, t, t_string, use_i18n};
@@ -35,6 +43,18 @@ pub struct Examined {
     pub digest: Option<String>,
     /// The record's body, for an intact record.
     pub record: Option<v1::Record>,
+    /// Who the document says signed it (a response's customer, a request's
+    /// or record's exporter), for naming a changed key.
+    pub party: Option<(String, Option<Country>)>,
+}
+
+impl Examined {
+    /// The verdict against the trusted keys in force (reactive: re-judged
+    /// when the key book changes).
+    pub fn judged(&self) -> DocumentVerdict {
+        let party = self.party.as_ref().map(|(n, c)| (n.as_str(), *c));
+        crate::key_book::with_trust(|trust| judge(&self.report, trust, party))
+    }
 }
 
 /// Verifies `bytes` and, when intact, opens the body for the summary.
@@ -44,9 +64,13 @@ pub fn examine(bytes: &[u8]) -> Examined {
         report,
         digest: None,
         record: None,
+        party: None,
     };
     if !examined.report.is_intact() {
         return examined;
+    }
+    if let Some(kind) = examined.report.kind {
+        examined.party = record::verdict::signing_party(bytes, kind);
     }
     match examined.report.kind {
         Some(DocumentKind::Record) => {
@@ -83,7 +107,8 @@ enum Outcome {
 
 /// Verifies a chain file, or says why it is not one.
 fn examine_chain(bytes: &[u8]) -> Result<(String, ChainReport), ChainError> {
-    DeclarationChain::from_bytes(bytes).map(|chain| (chain.to_json(), verify_chain(&chain)))
+    DeclarationChain::from_bytes(bytes)
+        .map(|chain| (chain.to_json(), crate::key_book::verify_chain(&chain)))
 }
 
 /// "Use this chain in the assessment" from the verify page: no draft is open
@@ -145,9 +170,10 @@ pub fn Verify() -> impl IntoView {
         outcome.set(Outcome::Reading(name.clone()));
         spawn_local(async move {
             match file_input::read_bytes(&file, MAX_DOCUMENT_BYTES).await {
-                Ok(bytes) if is_chain_file(&bytes) => {
-                    outcome.set(Outcome::Chain(name, Box::new(examine_chain(&bytes))))
-                }
+                Ok(bytes) if is_chain_file(&bytes) => outcome.set(Outcome::Chain(
+                    name,
+                    Box::new(untrack(|| examine_chain(&bytes))),
+                )),
                 Ok(bytes) => outcome.set(Outcome::Checked(name, Box::new(examine(&bytes)))),
                 Err(e) => outcome.set(Outcome::Failed(name, e)),
             }
@@ -214,7 +240,7 @@ pub fn Verify() -> impl IntoView {
             view! {
                 <div class="verify-printable">
                     <p class="verify-file">{t!(i18n, records.file)} " " <strong>{name}</strong></p>
-                    {report_view(i18n, &examined.report, examined.digest.clone())}
+                    {report_view(i18n, &examined, true)}
                     {examined.record.clone().map(|r| view! {
                         <p class="no-print">
                             <button type="button" class="button primary" id="verify-print" on:click=print>
@@ -250,6 +276,9 @@ pub fn Verify() -> impl IntoView {
                 </p>
             </div>
             <div aria-live="polite">{result}</div>
+            <p class="no-print keys-link">
+                <a href="/keys" id="verify-keys-link">{t!(i18n, keys.verify_link)}</a>
+            </p>
         </section>
     }
 }
@@ -287,12 +316,12 @@ fn state_name(state: &VerifyState) -> &'static str {
     }
 }
 
-/// The verdict: state, changed paths, kind, signature and digest.
-pub fn report_view(
-    i18n: I18n,
-    report: &VerifyReport,
-    digest: Option<String>,
-) -> impl IntoView + use<> {
+/// The verdict: state, changed paths, kind, signature (judged against the
+/// trusted keys) and digest. With `offer_trust`, a signature by a key that
+/// is not trusted offers "Add this key to my key book".
+pub fn report_view(i18n: I18n, examined: &Examined, offer_trust: bool) -> impl IntoView + use<> {
+    let report = &examined.report;
+    let digest = examined.digest.clone();
     let name = state_name(&report.state);
     let (headline, detail) = match &report.state {
         VerifyState::Valid => (t_string!(i18n, records.state_valid).to_string(), None),
@@ -359,12 +388,55 @@ pub fn report_view(
     };
     let signature = signature_view(i18n, &report.signature);
     let kind = kind_text(i18n, report.kind);
-    // A record's embedded declarations are re-verified from the record alone.
+    let judged = {
+        let examined = examined.clone();
+        Memo::new(move |_| examined.judged())
+    };
+    let valid = report.state == VerifyState::Valid;
+    let signed = matches!(report.signature, SignatureState::Valid { .. });
+    // For an intact document the headline is the honest verdict: who signed
+    // (or that the key is not trusted), never just "the signature is valid".
+    let headline = move || {
+        if valid {
+            judged.with(|v| verdict_line(i18n, &v.document, "verify-headline"))
+        } else {
+            view! { <p class="verify-headline">{headline.clone()}</p> }.into_any()
+        }
+    };
+    let signer_verdict =
+        move || (signed && !valid).then(|| judged.with(|v| verdict_line(i18n, &v.document, "")));
+    let trust_form = {
+        let public_key = match &report.signature {
+            SignatureState::Valid { public_key, .. } => Some(public_key.clone()),
+            _ => None,
+        };
+        let party = examined.party.clone();
+        move || {
+            let public_key = public_key.clone().filter(|_| offer_trust && valid)?;
+            judged.with(|v| v.document.offers_trust()).then(|| {
+                let (organisation, country) = party.clone().unwrap_or_default();
+                view! { <TrustKeyForm public_key organisation country id="verify" /> }
+            })
+        }
+    };
+    let verdict_name = move || judged.with(|v| v.document.as_str());
+    // A record's embedded declarations are re-verified from the record alone
+    // and each judged against the trusted keys.
     let declarations = (!report.declarations.is_empty()).then(|| {
         let items = report
             .declarations
             .iter()
-            .map(|state| view! { <li>{signature_view(i18n, state)}</li> })
+            .enumerate()
+            .map(|(index, state)| {
+                let verdict = move || {
+                    judged.with(|v| {
+                        v.declarations
+                            .get(index)
+                            .map(|d| verdict_line(i18n, d, "decl-verdict"))
+                    })
+                };
+                view! { <li>{signature_view(i18n, state)} {verdict}</li> }
+            })
             .collect_view();
         view! {
             <dt>{t!(i18n, records.summary_declarations_embedded)}</dt>
@@ -372,20 +444,21 @@ pub fn report_view(
         }
     });
     view! {
-        <div class=format!("verify-result state-{name}") data-state=name role=role>
-            <p class="verify-headline">{headline}</p>
+        <div class=format!("verify-result state-{name}") data-state=name data-verdict=verdict_name role=role>
+            {headline}
             {detail}
             <dl class="verify-facts">
                 <dt>{t!(i18n, records.kind_label)}</dt>
                 <dd data-kind=report.kind.map(|k| k.format_name())>{kind}</dd>
                 <dt>{t!(i18n, records.signature_label)}</dt>
-                <dd>{signature}</dd>
+                <dd>{signature} {signer_verdict}</dd>
                 {declarations}
                 {digest.map(|d| view! {
                     <dt>{t!(i18n, records.digest_label)}</dt>
                     <dd><code class="hash">{d}</code></dd>
                 })}
             </dl>
+            {trust_form}
         </div>
     }
 }

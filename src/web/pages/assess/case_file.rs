@@ -2,7 +2,8 @@
 //! reference, when and with which app and ruleset it was made, the lists
 //! searched (names, dates, entry counts, digests, and a warning when they
 //! are the fictitious samples) with each party's outcome, the declarations
-//! kept with the draft and their verdicts, and every answer. Shown on screen
+//! kept with the draft and their verdicts (who signed each, judged against
+//! the key book in force), and every answer. Shown on screen
 //! and printed with the results (the findings and missing information are
 //! the results page's own sections).
 
@@ -135,7 +136,7 @@ pub fn CaseFile(
     };
     let declarations = move || {
         let lang = language::from_locale(i18n.get_locale());
-        let opened = ctx.declarations.with(|d| d.open());
+        let opened = ctx.declarations.with(crate::key_book::open_declarations);
         if opened.responses.is_empty() {
             let requested = opened.requests.len();
             return view! {
@@ -153,6 +154,7 @@ pub fn CaseFile(
                 let status = crate::components::record_actions::status_text(i18n, kept.check.status);
                 let body = kept.check.response.as_ref().map(|r| (r.body.clone(), r.signer().map(str::to_string)));
                 let shown_id = request_id.clone();
+                let verdict = crate::components::key_book::verdict_line(i18n, &kept.check.signature, "case-verdict");
                 view! {
                     <div class="case-declaration" data-request-id=request_id>
                         <p><strong>{shown_id}</strong> " · " {status}</p>
@@ -173,6 +175,7 @@ pub fn CaseFile(
                                 }}</dd>
                             </dl>
                         })}
+                        {verdict}
                     </div>
                 }
             })

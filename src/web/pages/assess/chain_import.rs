@@ -5,7 +5,7 @@
 //! is read: the draft is never trusted to say a hop is signed.
 
 use enduse::model::Hop;
-use enduse::record::{ChainReport, DeclarationChain, verify_chain};
+use enduse::record::{ChainReport, DeclarationChain};
 use leptos::prelude::*;
 
 use super::ctx::Ctx;
@@ -18,7 +18,7 @@ pub fn stored_report(ctx: Ctx) -> Memo<Option<ChainReport>> {
         file.get().and_then(|json| {
             DeclarationChain::from_bytes(json.as_bytes())
                 .ok()
-                .map(|chain| verify_chain(&chain))
+                .map(|chain| crate::key_book::verify_chain(&chain))
         })
     })
 }

@@ -37,7 +37,7 @@ pub fn drafts_answered(bytes: &[u8]) -> Vec<Answered> {
                 duplicate,
                 replaces,
             };
-            match d.declarations.offer_response(bytes) {
+            match crate::key_book::offer_response(&d.declarations, bytes) {
                 Ok(offer) => Some(answered(offer.request_id, false, offer.replaces.is_some())),
                 Err(Refusal::Duplicate) => Some(answered(String::new(), true, false)),
                 Err(_) => None,
@@ -54,7 +54,7 @@ pub fn import_into(id: &str, bytes: &[u8], replace: bool) -> Result<(), String> 
         .get(id)
         .ok_or_else(|| format!("draft {id} no longer exists in this browser"))?;
     let mut kept = draft.declarations.clone();
-    let offer = kept.offer_response(bytes).map_err(|e| e.to_string())?;
+    let offer = crate::key_book::offer_response(&kept, bytes).map_err(|e| e.to_string())?;
     if offer.replaces.is_some() && !replace {
         return Err("a response to this request is already kept".into());
     }

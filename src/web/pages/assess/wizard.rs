@@ -134,7 +134,8 @@ fn Wizard(
     let declarations = RwSignal::new(declarations);
     // The declaration evidence the kept documents give (re-verified on every
     // change; unknown when nothing was requested).
-    let declaration = Memo::new(move |_| declarations.with(|d| d.open().status()));
+    let declaration =
+        Memo::new(move |_| declarations.with(|d| crate::key_book::open_declarations(d).status()));
     let assessment = Memo::new(move |_| {
         let lang = language::current();
         let declaration = declaration.get();
