@@ -133,7 +133,7 @@ test("request → counterparty answers in Russian and signs → exporter imports
   await exporter.setInputFiles("#response-file", responseFile);
   const check = exporter.locator(".declaration-check");
   await check.waitFor();
-  // Signed, but by a key the exporter has not confirmed (no key book in the web app yet): unsigned.
+  // Signed, but by a key the exporter has not confirmed (this test never trusts the key): unsigned.
   assert.equal(await check.getAttribute("data-status"), "received_matching_unsigned");
   assert.equal((await check.locator(".fingerprint").textContent()).trim(), buyerKey);
 
