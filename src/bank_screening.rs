@@ -140,6 +140,8 @@ fn index_of(in_force: &[(&str, &NameListEntry)]) -> ScreeningIndex {
         format: ListFormat::RulesetNameList,
         entry_count: entries.len(),
         published: None,
+        retrieved: None,
+        sample: false,
         encoding: "UTF-8",
         attached: Vec::new(),
     };

@@ -4,13 +4,14 @@
 //!
 //! The site ships four fictitious SAMPLE lists so the screening can be tried
 //! without downloading anything. A clean result against them proves nothing,
-//! so every place that shows screening must say so: [`is_sample_list`] is the
-//! one test for it.
+//! so every place that shows screening must say so: [`ListMeta::sample`]
+//! (the file marks itself, or the host's index says so) is the one test for
+//! it.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::Value;
 
-use crate::model::Transaction;
+use crate::model::{ListStanding, Transaction};
 use crate::record::convert::{ConvertError, transaction_to_v1};
 use crate::screening::ListMeta;
 
@@ -27,17 +28,17 @@ pub struct ListSearched {
     pub sha256: String,
     /// One of the site's fictitious sample lists.
     pub sample: bool,
+    /// How current it was on the day of the note.
+    pub standing: ListStanding,
 }
 
-/// Whether a loaded list is one of the site's fictitious samples
-/// (`public/lists/sample-*`): a result against it is not a screening.
-pub fn is_sample_list(file_name: &str) -> bool {
-    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    base.to_ascii_lowercase().starts_with("sample-")
-}
-
-/// The lists searched, in load order.
-pub fn lists_searched(lists: &[ListMeta]) -> Vec<ListSearched> {
+/// The lists searched, in load order, each judged on `today` against the
+/// host's age limit.
+pub fn lists_for_note(
+    lists: &[ListMeta],
+    today: NaiveDate,
+    max_age_days: u32,
+) -> Vec<ListSearched> {
     lists
         .iter()
         .map(|l| ListSearched {
@@ -45,7 +46,8 @@ pub fn lists_searched(lists: &[ListMeta]) -> Vec<ListSearched> {
             date: l.published.map(|d| d.to_string()),
             entries: l.entry_count,
             sha256: l.sha256.to_hex(),
-            sample: is_sample_list(&l.file_name),
+            sample: l.sample,
+            standing: crate::party_screening::standing(l, today, max_age_days),
         })
         .collect()
 }
@@ -112,21 +114,22 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn sample_lists_are_recognised_by_their_file_names() {
-        assert!(is_sample_list("sample-sdn.csv"));
-        assert!(is_sample_list("lists/SAMPLE-eu.xml"));
-        assert!(!is_sample_list("sdn.csv"));
-        assert!(!is_sample_list("20241201-FULL-1_1(xsd).xml"));
-        assert!(!is_sample_list("my-sample-sdn.csv"));
-    }
-
-    #[test]
     fn the_site_lists_are_all_samples() {
         let index: serde_json::Value =
             serde_json::from_str(include_str!("../public/lists/index.json")).expect("index");
         for list in index["lists"].as_array().expect("lists") {
             let file = list["file"].as_str().expect("file");
-            assert!(is_sample_list(file), "{file} is served as a sample");
+            let bytes = std::fs::read(format!(
+                "{}/public/lists/{file}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("the index names a file that exists");
+            let parsed = crate::screening::SanctionsList::parse(&bytes, file).expect("parses");
+            assert!(parsed.meta.sample, "{file} marks itself as a sample");
+            let day = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+            let noted = &lists_for_note(&[parsed.meta], day, 7)[0];
+            assert!(noted.sample);
+            assert_eq!(noted.standing, ListStanding::Sample);
         }
     }
 

@@ -23,11 +23,14 @@ pub use answer::{Answer, Fact};
 pub use chain::{Hop, HopDocuments, final_country, quantity_change};
 pub use currency::{Currency, UnknownCurrency};
 pub use enums::{
-    DeclarationStatus, Disposition, EmailDomain, HopRole, PartyKind, PartyRole, PaymentMethod,
-    PriceVsMarket, QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol,
-    TransportMode,
+    DeclarationStatus, Disposition, EmailDomain, HopRole, ListsStanding, PartyKind, PartyRole,
+    PaymentMethod, PriceVsMarket, QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector,
+    Symbol, TransportMode,
 };
-pub use evidence::{Evidence, PartyRef, PartyScreening, PaymentRef, PaymentScreening};
+pub use evidence::{
+    Evidence, ListStanding, ListsSearched, PartyRef, PartyScreening, PaymentRef, PaymentScreening,
+    SearchedList,
+};
 pub use transaction::{
     CURRENT_SCHEMA_VERSION, EndUse, Exporter, GoodsLine, ModelError, Parties, Party, Payment,
     Safeguards, Shipment, Signals, TRANSACTION_BOUNDS, Transaction,

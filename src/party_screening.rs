@@ -22,8 +22,15 @@
 //! # Ok::<(), enduse::screening::ListError>(())
 //! ```
 
-use crate::model::{PartyRef, PartyScreening, ScreeningOutcome, Transaction};
-use crate::screening::{Hit, ListMeta, Outcome, ScreenOptions, ScreeningIndex, ScreeningResult};
+use chrono::NaiveDate;
+
+use crate::model::{
+    ListStanding, ListsSearched, PartyRef, PartyScreening, ScreeningOutcome, SearchedList,
+    Transaction,
+};
+use crate::screening::{
+    Freshness, Hit, ListMeta, Outcome, ScreenOptions, ScreeningIndex, ScreeningResult,
+};
 
 /// Screens every *named* party of `tx` — buyer, consignee, end user, each
 /// intermediary, freight forwarder — in that order.
@@ -60,6 +67,42 @@ pub fn to_evidence(
             summary: summary(result, lists),
         })
         .collect()
+}
+
+/// The lists searched, each judged on `today` against the host's age limit
+/// (`config.json` `list_max_age_days`), for [`Evidence::lists`](crate::model::Evidence::lists).
+///
+/// `today` is the day of the screening, not the assessment's as-of date: a
+/// list is out of date relative to when it is searched, whatever law the
+/// assessment applies.
+pub fn lists_searched(lists: &[ListMeta], today: NaiveDate, max_age_days: u32) -> ListsSearched {
+    ListsSearched::new(
+        lists
+            .iter()
+            .map(|l| SearchedList {
+                name: l.file_name.clone(),
+                standing: standing(l, today, max_age_days),
+            })
+            .collect(),
+    )
+}
+
+/// One list's standing: a sample is a sample whatever its date.
+pub fn standing(list: &ListMeta, today: NaiveDate, max_age_days: u32) -> ListStanding {
+    if list.sample {
+        return ListStanding::Sample;
+    }
+    match list.freshness(today, max_age_days) {
+        Freshness::Current { age_days } => ListStanding::Current { age_days },
+        Freshness::Stale {
+            age_days,
+            max_age_days,
+        } => ListStanding::OutOfDate {
+            age_days,
+            max_age_days,
+        },
+        Freshness::DateUnknown => ListStanding::DateUnknown,
+    }
 }
 
 /// The engine's outcome for a screening outcome (the two enums say the same
@@ -277,5 +320,52 @@ mod tests {
             outcome_of(Outcome::PotentialMatch),
             ScreeningOutcome::PotentialMatch
         );
+    }
+
+    #[test]
+    fn lists_are_judged_on_the_day_of_the_screening() {
+        use crate::model::{ListStanding, ListsStanding};
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let csv = "id,schema,name,aliases\nX-1,Company,\"Alfa Trade LLP\",\n";
+        let mut real = SanctionsList::parse(csv.as_bytes(), "targets.simple.csv")
+            .expect("parses")
+            .meta;
+        assert!(!real.sample);
+        // OpenSanctions simple CSV carries no date: unknown until a host
+        // says when it fetched the file.
+        assert_eq!(
+            standing(&real, day(2026, 12, 1), 7),
+            ListStanding::DateUnknown
+        );
+        real.retrieved = Some(day(2026, 11, 28));
+        assert_eq!(
+            standing(&real, day(2026, 12, 1), 7),
+            ListStanding::Current { age_days: 3 }
+        );
+        assert_eq!(
+            standing(&real, day(2026, 12, 9), 7),
+            ListStanding::OutOfDate {
+                age_days: 11,
+                max_age_days: 7
+            }
+        );
+        // The later of the file's date and the retrieval date counts.
+        real.published = Some(day(2026, 12, 5));
+        assert_eq!(
+            standing(&real, day(2026, 12, 9), 7),
+            ListStanding::Current { age_days: 4 }
+        );
+
+        let index = sample_index();
+        let judged = lists_searched(index.lists(), day(2026, 12, 1), 7);
+        assert!(
+            judged
+                .lists()
+                .iter()
+                .all(|l| l.standing == ListStanding::Sample)
+        );
+        assert_eq!(judged.standing(), ListsStanding::SamplesOnly);
+        let mixed = lists_searched(&[index.lists()[0].clone(), real], day(2026, 12, 9), 7);
+        assert!(mixed.clears(), "{}", mixed.summary());
     }
 }

@@ -286,6 +286,104 @@ fn assess_screens_parties_against_lists() {
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
 }
 
+/// A "no list match" is only as good as the lists: against the fictitious
+/// samples or an undated file it clears nobody (the buyer's screening is
+/// missing information and SCREEN-LISTS-NOT-CURRENT says why); against a
+/// list the user vouches was fetched today it counts.
+#[test]
+fn assess_no_match_counts_only_against_current_real_lists() {
+    let dir = scratch("list-standing");
+    let tx = r#"{
+      "schema_version": 2,
+      "goods": [ { "hs": "8482.10", "description": "Ball bearings" } ],
+      "parties": { "buyer": { "name": "Dala Dairy LLP", "country": "KZ" } },
+      "shipment": { "destination": "KZ" }
+    }"#;
+    let file = write(&dir, "tx.json", tx);
+    let real = write(
+        &dir,
+        "targets.simple.csv",
+        "id,schema,name,aliases\nX-1,Company,\"Volga Machine Tools JSC\",\n",
+    );
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/public/lists/sample-sdn.csv");
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["assess", file.as_str(), "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = enduse(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let rules = |json: &serde_json::Value| -> Vec<String> {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["rule"].as_str().map(String::from))
+            .collect()
+    };
+    let missing = |json: &serde_json::Value| -> Vec<String> {
+        json["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|m| m["fact"].as_str().map(String::from))
+            .collect()
+    };
+    let today = chrono::Local::now().date_naive().to_string();
+
+    let json = run(&["--list", sample]);
+    assert!(
+        rules(&json).contains(&"SCREEN-LISTS-NOT-CURRENT".into()),
+        "{json}"
+    );
+    assert!(missing(&json).contains(&"buyer.screening".into()), "{json}");
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SCREEN-LISTS-NOT-CURRENT")
+        .unwrap();
+    assert!(
+        finding["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("sample-sdn.csv (fictitious sample)"),
+        "{finding}"
+    );
+
+    let json = run(&["--list", &real]);
+    assert!(
+        rules(&json).contains(&"SCREEN-LISTS-NOT-CURRENT".into()),
+        "{json}"
+    );
+    assert!(missing(&json).contains(&"buyer.screening".into()), "{json}");
+
+    let json = run(&["--list", &real, "--list", sample, "--retrieved", &today]);
+    assert!(
+        !rules(&json).contains(&"SCREEN-LISTS-NOT-CURRENT".into()),
+        "{json}"
+    );
+    assert!(
+        !missing(&json).contains(&"buyer.screening".into()),
+        "{json}"
+    );
+
+    let json = run(&[
+        "--list",
+        &real,
+        "--retrieved",
+        "2026-01-01",
+        "--max-age-days",
+        "3650",
+    ]);
+    assert!(
+        !rules(&json).contains(&"SCREEN-LISTS-NOT-CURRENT".into()),
+        "{json}"
+    );
+    let o = enduse(&["assess", &file, "--list", &real, "--retrieved", "yesterday"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+}
+
 /// The text report shows inherent → residual per finding and overall.
 #[test]
 fn assess_text_shows_inherent_and_residual() {

@@ -174,6 +174,8 @@ fn screened_clean(tx: &Transaction) -> Evidence {
             .collect(),
         declaration: Fact::Known(DeclarationStatus::NotRequested),
         payment_screening: Vec::new(),
+        // Lists not named: the outcomes are taken as asserted.
+        lists: None,
     }
 }
 

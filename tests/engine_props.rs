@@ -17,12 +17,12 @@
 use enduse::country::Country;
 use enduse::evaluate::{Rating, evaluate};
 use enduse::hs::HsCode;
-use enduse::model::PartyScreening;
 use enduse::model::{
     Answer, Currency, DeclarationStatus, Disposition, EmailDomain, Evidence, Fact, GoodsLine, Hop,
     HopDocuments, HopRole, Party, PartyRole, PaymentMethod, PriceVsMarket, QuantityVsNeed, Region,
     ScreeningOutcome, Sector, Symbol, Transaction, TransportMode,
 };
+use enduse::model::{ListStanding, ListsSearched, PartyScreening, SearchedList};
 use enduse::ruleset::Ruleset;
 use proptest::prelude::*;
 
@@ -230,7 +230,16 @@ fn complete_evidence(tx: &Transaction, b: &mut Bytes<'_>) -> Evidence {
             .collect(),
         declaration: b.symbol::<DeclarationStatus>(),
         payment_screening: Vec::new(),
+        lists: Some(lists_of(ListStanding::Current { age_days: 1 })),
     }
+}
+
+/// One real list searched, standing as given.
+fn lists_of(standing: ListStanding) -> ListsSearched {
+    ListsSearched::new(vec![SearchedList {
+        name: "list.xml".into(),
+        standing,
+    }])
 }
 
 /// Forgets answers where `blank()` says so: the result is less informed than the input.
@@ -331,6 +340,9 @@ fn blank(tx: &Transaction, ev: &Evidence, b: &mut Bytes<'_>) -> (Transaction, Ev
     forget_answer(&mut t.safeguards.post_shipment_verified, blank());
     e.screening.retain(|_| !blank());
     forget(&mut e.declaration, blank());
+    if blank() {
+        e.lists = Some(lists_of(ListStanding::DateUnknown));
+    }
     (t, e)
 }
 
@@ -487,6 +499,33 @@ proptest! {
             before.findings.iter().map(|f| &f.rule).collect::<Vec<_>>(),
             after.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
         );
+    }
+
+    /// Lists that cannot clear anyone (out of date, undated, samples) never
+    /// lower the rating, always say so, and never hide a hit.
+    #[test]
+    fn lists_that_do_not_clear_never_lower_the_rating(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        which in any::<u8>(),
+    ) {
+        let rs = ruleset();
+        let mut b = Bytes(bytes.iter());
+        let full = complete(&mut b);
+        let mut ev = complete_evidence(&full, &mut b);
+        let before = evaluate(&full, &ev, &rs);
+        ev.lists = Some(match which % 3 {
+            0 => lists_of(ListStanding::OutOfDate { age_days: 30, max_age_days: 7 }),
+            1 => lists_of(ListStanding::DateUnknown),
+            _ => lists_of(ListStanding::Sample),
+        });
+        let after = evaluate(&full, &ev, &rs);
+        prop_assert!(after.rating >= before.rating, "{} -> {}", before.rating, after.rating);
+        prop_assert!(after.findings.iter().any(|f| f.rule.as_str() == "SCREEN-LISTS-NOT-CURRENT"));
+        prop_assert!(!before.findings.iter().any(|f| f.rule.as_str() == "SCREEN-LISTS-NOT-CURRENT"));
+        for hit in ["SCREEN-POTENTIAL-MATCH", "SCREEN-REVIEW"] {
+            let had = before.findings.iter().any(|f| f.rule.as_str() == hit);
+            prop_assert_eq!(had, after.findings.iter().any(|f| f.rule.as_str() == hit), "{}", hit);
+        }
     }
 
     #[test]

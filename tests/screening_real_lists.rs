@@ -87,6 +87,13 @@ fn real_files_parse_in_their_formats_with_counts() {
             list.meta.published
         );
     }
+    for list in &lists {
+        assert!(
+            !list.meta.sample,
+            "{} is a real list, not a sample",
+            list.meta.file_name
+        );
+    }
     let get = |name: &str| lists.iter().find(|l| l.meta.file_name == name);
     if let Some(sdn) = get("sdn.csv") {
         assert_eq!(sdn.meta.entry_count, 14_965);

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use enduse::evaluate::{Assessment, Rating, evaluate_at};
 use enduse::lang::Lang;
 use enduse::model::{Evidence, Transaction};
-use enduse::party_screening::{screen_parties, to_evidence};
+use enduse::party_screening::{lists_searched, screen_parties, to_evidence};
 use enduse::ruleset::Ruleset;
 use enduse::screening::{ScreenOptions, ScreeningIndex};
 
@@ -33,6 +33,15 @@ pub struct AssessArgs {
     /// as the web app does, and the outcomes replace any screening in the evidence.
     #[arg(long = "list", value_name = "FILE")]
     pub lists: Vec<PathBuf>,
+    /// A "no list match" counts only when every real --list was current
+    /// within this many days on the day of the run (otherwise the party is
+    /// treated as not screened and SCREEN-LISTS-NOT-CURRENT says why).
+    #[arg(long, value_name = "DAYS", default_value_t = enduse::screening::DEFAULT_MAX_AGE_DAYS)]
+    pub max_age_days: u32,
+    /// The day the --list files were downloaded from their publishers
+    /// (YYYY-MM-DD); see `enduse screen --help`.
+    #[arg(long, value_name = "DATE", value_parser = crate::screen::parse_day)]
+    pub retrieved: Option<chrono::NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -157,12 +166,18 @@ fn load_input(args: &AssessArgs) -> Result<Input, String> {
             .map_err(|e| format!("{}: evidence JSON: {e}", path.display()))?;
     }
     if !args.lists.is_empty() {
-        let lists = crate::screen::load_lists(&args.lists)?;
+        let lists =
+            crate::screen::with_retrieved(crate::screen::load_lists(&args.lists)?, args.retrieved);
         let index = ScreeningIndex::build(lists);
         let results = screen_parties(&tx, &index, &ScreenOptions::default());
         // The lists named here decide: earlier outcomes for the same parties
         // would otherwise speak for lists that were not searched now.
         evidence.screening = to_evidence(&results, index.lists());
+        // Judged on the day of the run: that is when the lists were searched
+        // (and only when someone was: no named party, no screening).
+        let today = chrono::Local::now().date_naive();
+        evidence.lists =
+            (!results.is_empty()).then(|| lists_searched(index.lists(), today, args.max_age_days));
     }
     let mut as_of = match value.get("as_of") {
         None | Some(serde_json::Value::Null) => None,

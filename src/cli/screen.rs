@@ -36,6 +36,13 @@ pub struct ScreenArgs {
     /// Lists published more than this many days ago are flagged as stale.
     #[arg(long, default_value_t = DEFAULT_MAX_AGE_DAYS)]
     max_age_days: u32,
+    /// The day the --list files were downloaded from their publishers
+    /// (YYYY-MM-DD). OFAC legacy CSV, OpenSanctions simple CSV and BIS DPL
+    /// carry no date of their own; without this their age is unknown and
+    /// they are flagged. Say it only for files fetched from the official
+    /// source that day (e.g. by `enduse lists update`).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    retrieved: Option<chrono::NaiveDate>,
     /// The party's country (ISO 3166-1 alpha-2), compared with the lists'.
     #[arg(long)]
     country: Option<String>,
@@ -79,7 +86,7 @@ fn screen(args: &ScreenArgs) -> Result<ExitCode, String> {
         None => ScreenOptions::with_threshold(args.threshold),
     }
     .map_err(|e| e.to_string())?;
-    let lists = load_lists(&args.lists)?;
+    let lists = with_retrieved(load_lists(&args.lists)?, args.retrieved);
     let names = read_names(&args.names)?;
     let index = ScreeningIndex::build(lists);
     let details = PartyDetails {
@@ -157,6 +164,24 @@ fn sibling_companions(sdn: &Path) -> Vec<PathBuf> {
         })
         .filter(|p| p.is_file())
         .collect()
+}
+
+/// A `YYYY-MM-DD` argument.
+pub(crate) fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("\"{text}\" is not a date (YYYY-MM-DD): {e}"))
+}
+
+/// Marks every list as fetched from its publisher on `retrieved`, when the
+/// user vouches for it (`--retrieved`).
+pub(crate) fn with_retrieved(
+    mut lists: Vec<SanctionsList>,
+    retrieved: Option<chrono::NaiveDate>,
+) -> Vec<SanctionsList> {
+    for list in &mut lists {
+        list.meta.retrieved = retrieved;
+    }
+    lists
 }
 
 pub(crate) fn load_lists(paths: &[PathBuf]) -> Result<Vec<SanctionsList>, String> {

@@ -267,6 +267,21 @@ symbol_enum! {
 }
 
 symbol_enum! {
+    /// What the lists a screening searched are worth, taken together
+    /// (`screening.lists` in the ruleset; [`ListsSearched::standing`](super::ListsSearched::standing)).
+    pub enum ListsStanding {
+        /// Every real list searched is within the host's age limit.
+        Current = "current",
+        /// At least one real list is older than the limit or carries no date.
+        OutOfDate = "out_of_date",
+        /// Only fictitious sample lists were searched.
+        SamplesOnly = "samples_only",
+        /// No list was searched.
+        NoLists = "none",
+    }
+}
+
+symbol_enum! {
     /// State of the counterparty's end-use declaration (mapped from the record module).
     pub enum DeclarationStatus {
         /// No declaration has been asked for.

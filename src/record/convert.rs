@@ -372,9 +372,11 @@ pub fn screening_outcome(outcome: model::ScreeningOutcome) -> v1::ScreeningOutco
 }
 
 /// The record's screening section: the lists searched (file name,
-/// publication date when the file has one, SHA-256) and each party's
-/// outcome; `None` when no party was screened, so a record never claims a
-/// screening that did not happen.
+/// publication date when the file has one, SHA-256, entries, the host's
+/// retrieval date, and the standing the engine judged on the day: current,
+/// out of date, undated or a sample) and each party's outcome; `None` when
+/// no party was screened, so a record never claims a screening that did not
+/// happen.
 pub fn screening_summary(
     lists: &[crate::screening::ListMeta],
     evidence: &model::Evidence,
@@ -389,10 +391,51 @@ pub fn screening_summary(
                 name: l.file_name.clone(),
                 date: l.published.map(|d| d.to_string()),
                 sha256: super::Digest::from_bytes(l.sha256.0),
+                entries: u64::try_from(l.entry_count).ok(),
+                retrieved: l.retrieved.map(|d| d.to_string()),
+                standing: evidence
+                    .lists
+                    .as_ref()
+                    .and_then(|searched| searched.standing_of(&l.file_name))
+                    .map(list_standing),
             })
             .collect(),
         results: screening_results(evidence),
     })
+}
+
+/// A record's list standing in the engine's form (for wording it).
+pub fn list_standing_from_v1(standing: v1::ListStanding) -> model::ListStanding {
+    use v1::ListStanding as S;
+    match standing {
+        S::Current { age_days } => model::ListStanding::Current { age_days },
+        S::OutOfDate {
+            age_days,
+            max_age_days,
+        } => model::ListStanding::OutOfDate {
+            age_days,
+            max_age_days,
+        },
+        S::DateUnknown => model::ListStanding::DateUnknown,
+        S::Sample => model::ListStanding::Sample,
+    }
+}
+
+/// The engine's list standing in v1 form.
+pub fn list_standing(standing: model::ListStanding) -> v1::ListStanding {
+    use model::ListStanding as S;
+    match standing {
+        S::Current { age_days } => v1::ListStanding::Current { age_days },
+        S::OutOfDate {
+            age_days,
+            max_age_days,
+        } => v1::ListStanding::OutOfDate {
+            age_days,
+            max_age_days,
+        },
+        S::DateUnknown => v1::ListStanding::DateUnknown,
+        S::Sample => v1::ListStanding::Sample,
+    }
 }
 
 /// Per-party screening results from the engine's evidence, for

@@ -20,9 +20,9 @@ pub use declaration::{
 };
 pub use record::{
     Answer, Assessment, ChainHop, Citation, DeclarationStatus, EmbeddedResponse, EndUse, Exporter,
-    Finding, GoodsLine, MissingInfo, Party, PartyRole, Payment, Rating, Record, RulesetRef,
-    ScreenedList, ScreeningOutcome, ScreeningResult, ScreeningSummary, Severity, Shipment,
-    Signatory, Transaction,
+    Finding, GoodsLine, ListStanding, MissingInfo, Party, PartyRole, Payment, Rating, Record,
+    RulesetRef, ScreenedList, ScreeningOutcome, ScreeningResult, ScreeningSummary, Severity,
+    Shipment, Signatory, Transaction,
 };
 pub use values::{
     CreatedAt, CurrencyCode, Decimal, HsCode, Id, OffsetMinutes, UtcTimestamp, ValueError,

@@ -11,9 +11,9 @@ use crate::country::Country;
 use crate::hs::HsCode;
 use crate::model::{
     Answer, Currency, DeclarationStatus, Disposition, EmailDomain, Evidence, Fact, GoodsLine, Hop,
-    HopRole, Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PaymentRef, PriceVsMarket,
-    QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol, Transaction,
-    TransportMode, final_country, quantity_change,
+    HopRole, ListsStanding, Party, PartyKind, PartyRef, PartyRole, PaymentMethod, PaymentRef,
+    PriceVsMarket, QuantityChange, QuantityVsNeed, Region, ScreeningOutcome, Sector, Symbol,
+    Transaction, TransportMode, final_country, quantity_change,
 };
 
 /// What kind of value a fact holds, which decides the tests it accepts.
@@ -148,6 +148,8 @@ fact_enum! {
         BankListed = "payment.bank_listed", FactKind::Symbol(ScreeningOutcome::NAMES), "Paying bank screened against the banks under a transaction ban";
         PayerListedSummary = "payment.payer_listed_summary", FactKind::Text, "Result of the payer's screening against the listed banks";
         BankListedSummary = "payment.bank_listed_summary", FactKind::Text, "Result of the bank's screening against the listed banks";
+        ScreeningLists = "screening.lists", FactKind::Symbol(ListsStanding::NAMES), "Sanctions lists searched: current, out of date or samples";
+        ScreeningListsSummary = "screening.lists_summary", FactKind::Text, "Lists that keep a screening from counting, and why";
         PaymentMethod = "payment.method", FactKind::Symbol(PaymentMethod::NAMES), "Payment method";
         PaymentCurrency = "payment.currency", FactKind::Currency, "Payment currency";
         Prepayment = "payment.prepayment", ANSWER, "Full prepayment";
@@ -256,6 +258,10 @@ fact_enum! {
 /// fails when a fact is neither read by a rule or mitigation nor listed here,
 /// and when a fact listed here is read after all.
 pub const DISPLAY_ONLY: &[(&str, &str)] = &[
+    (
+        "screening.lists_summary",
+        "quoted in SCREEN-LISTS-NOT-CURRENT's explanation; the rule judges screening.lists",
+    ),
     (
         "payment.payer_listed_summary",
         "quoted in the bank-ban explanations; the rules judge payment.payer_listed",
@@ -642,6 +648,14 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::BankListedSummary => ev
             .payment_screening_of(PaymentRef::Bank)
             .map_or(Value::Unknown, |s| text(&s.summary)),
+        T::ScreeningLists => ev
+            .lists
+            .as_ref()
+            .map_or(Value::Unknown, |l| Value::Symbol(l.standing().as_str())),
+        T::ScreeningListsSummary => ev
+            .lists
+            .as_ref()
+            .map_or(Value::Unknown, |l| text(l.summary())),
         T::PaymentMethod => symbol(&tx.payment.method),
         T::PaymentCurrency => currency(&tx.payment.currency),
         T::Prepayment => answer(tx.payment.prepayment),
@@ -776,8 +790,8 @@ pub fn party_value<'a>(
         F::RelatedToExporter => answer(p.related_to_exporter),
         F::PriorRussiaBusiness => answer(p.prior_russia_business),
         F::Screening => ev
-            .screening_of(r)
-            .map_or(Value::Unknown, |s| Value::Symbol(s.outcome.as_str())),
+            .screening_outcome_of(r)
+            .map_or(Value::Unknown, |o| Value::Symbol(o.as_str())),
         F::ScreeningSummary => ev
             .screening_of(r)
             .map_or(Value::Unknown, |s| text(&s.summary)),

@@ -287,6 +287,18 @@ pub struct ListMeta {
     /// Publication or generation date, when the file carries one (EU files
     /// do; OFAC legacy CSV and OpenSanctions simple CSV do not).
     pub published: Option<NaiveDate>,
+    /// The day the host's daily job fetched the file from its publisher
+    /// (`lists/index.json` `retrieved`), when the host says so. A file
+    /// fetched from the official source that day was the current list that
+    /// day, whatever date it carries, so the age counts from the later of
+    /// the two ([`ListMeta::current_as_of`]). Never set for a file the user
+    /// picked from disk: nobody vouches for when it was fetched.
+    pub retrieved: Option<NaiveDate>,
+    /// A fictitious list written for testing (the project's own files in
+    /// `public/lists/`, or a host's marked `"sample": true`). A search of it
+    /// proves nothing about real designations: its hits are shown, but its
+    /// "no list match" never clears anyone.
+    pub sample: bool,
     pub sha256: Sha256Digest,
     /// "UTF-8", "windows-1252", ...
     pub encoding: &'static str,
@@ -385,6 +397,8 @@ impl SanctionsList {
                 format,
                 entry_count: entries.len(),
                 published,
+                retrieved: None,
+                sample: marks_itself_sample(text),
                 sha256: Sha256Digest::of(bytes),
                 encoding: decoded.encoding,
                 attached: Vec::new(),
@@ -469,11 +483,28 @@ fn refuse_mis_encoded(text: &str, file: &str, lossy: bool) -> Result<(), ListErr
     Ok(())
 }
 
+/// The phrases the project's own fictitious lists carry in every entry
+/// (remarks `SAMPLE ENTRY - fictitious`; the OpenSanctions-format sample's
+/// dataset `sample_not_real`), documented in `public/lists/README.md` so a
+/// host's own test lists can mark themselves the same way.
+const SAMPLE_MARKS: [&str; 2] = ["SAMPLE ENTRY - fictitious", "sample_not_real"];
+
+/// Whether a list's text marks itself as fictitious.
+fn marks_itself_sample(text: &str) -> bool {
+    SAMPLE_MARKS.iter().any(|m| text.contains(m))
+}
+
 impl ListMeta {
-    /// Whole days from publication to `today`, when the publication date is
+    /// The day the list is known to have been current: the later of the
+    /// date it carries and the day the host fetched it.
+    pub fn current_as_of(&self) -> Option<NaiveDate> {
+        self.published.max(self.retrieved)
+    }
+
+    /// Whole days from [`ListMeta::current_as_of`] to `today`, when that is
     /// known (a date after `today` counts as 0).
     pub fn age_days(&self, today: NaiveDate) -> Option<i64> {
-        self.published
+        self.current_as_of()
             .map(|p| today.signed_duration_since(p).num_days().max(0))
     }
 

@@ -12,8 +12,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use enduse::model::{Evidence, PartyScreening, Transaction};
-use enduse::party_screening::{screen_parties, to_evidence};
+use enduse::model::{Evidence, ListsSearched, PartyScreening, Transaction};
+use enduse::party_screening::{lists_searched, screen_parties, to_evidence};
 use enduse::screening::{SanctionsList, ScreenOptions, ScreeningIndex};
 use enduse::screening_files::{ListFile, add_files};
 use leptos::prelude::*;
@@ -92,20 +92,47 @@ pub fn record_screening(evidence: &Evidence) -> Option<enduse::record::v1::Scree
 }
 
 /// Screening evidence for the risk engine: every named party of `tx`
-/// screened against the loaded lists with the default thresholds.
+/// screened against the loaded lists with the default thresholds, and the
+/// lists searched judged on today's date against the host's age limit.
 ///
-/// Empty until at least one list is loaded, so the rules see "not screened"
-/// (missing information), never a clean result from an empty index. Reads a
-/// signal: call it inside a memo or effect and it re-runs when lists load.
-pub fn evidence_for(tx: &Transaction) -> Vec<PartyScreening> {
+/// Empty (and no lists) until at least one list is loaded, so the rules see
+/// "not screened" (missing information), never a clean result from an empty
+/// index; a "no list match" against out-of-date or sample lists is likewise
+/// no result (`Evidence::lists`). Reads a signal: call it inside a memo or
+/// effect and it re-runs when lists load.
+pub fn evidence_for(tx: &Transaction) -> (Vec<PartyScreening>, Option<ListsSearched>) {
     let s = state();
     s.index.with(|index| match index {
         Some(index) if !index.lists().is_empty() => {
             let results = screen_parties(tx, index, &ScreenOptions::default());
-            to_evidence(&results, index.lists())
+            if results.is_empty() {
+                return (Vec::new(), None);
+            }
+            let judged = lists_searched(index.lists(), today(), max_age_days());
+            (to_evidence(&results, index.lists()), Some(judged))
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), None),
     })
+}
+
+/// The standing of every loaded list today, in load order (reads the
+/// screening signal).
+pub fn lists_today() -> Option<ListsSearched> {
+    state().index.with(|index| {
+        index
+            .as_ref()
+            .map(|i| lists_searched(i.lists(), today(), max_age_days()))
+    })
+}
+
+/// This browser's calendar day: lists are judged on the day they are searched.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The host's limit on a list's age (`config.json` `list_max_age_days`).
+pub fn max_age_days() -> u32 {
+    host_config::current().config.max_list_age_days()
 }
 
 /// Adds files the user picked; refused files are added to `errors`.
@@ -121,11 +148,15 @@ fn rebuild(s: ScreeningState) {
     s.index.set(Some(Arc::new(index)));
 }
 
-/// One list the site offers: the file, its companions, a label.
+/// One list the site offers: the file, its companions, a label, and what
+/// the host vouches for: the day its daily job fetched the file from the
+/// publisher, and whether it is a fictitious sample.
 struct SiteList {
     file: String,
     companions: Vec<String>,
     label: Option<String>,
+    retrieved: Option<chrono::NaiveDate>,
+    sample: bool,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +171,19 @@ struct ManifestEntry {
     label: Option<String>,
     #[serde(default)]
     companions: Vec<String>,
+    /// `YYYY-MM-DD` or an RFC 3339 time: the day the file was fetched.
+    #[serde(default)]
+    retrieved: Option<String>,
+    #[serde(default)]
+    sample: bool,
+}
+
+/// The calendar day of a manifest's `retrieved` (a date, or a date-time
+/// whose first ten characters are the date); anything else is ignored, so
+/// the list's age stays what the file itself says.
+fn retrieved_day(text: &str) -> Option<chrono::NaiveDate> {
+    let day = text.trim().get(..10)?;
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 async fn load_site_lists(s: ScreeningState) {
@@ -152,11 +196,16 @@ async fn load_site_lists(s: ScreeningState) {
         }
     };
     let mut labels = HashMap::new();
+    let mut vouched = HashMap::new();
     let mut files = Vec::new();
     for list in site_lists {
         if let Some(label) = &list.label {
             labels.insert(file_name(&list.file).to_string(), label.clone());
         }
+        vouched.insert(
+            file_name(&list.file).to_string(),
+            (list.retrieved, list.sample),
+        );
         for path in std::iter::once(&list.file).chain(list.companions.iter()) {
             match fetch_bytes(path).await {
                 Ok(bytes) => files.push(ListFile {
@@ -167,7 +216,17 @@ async fn load_site_lists(s: ScreeningState) {
             }
         }
     }
-    let refused = LISTS.with(|lists| add_files(&mut lists.borrow_mut(), files));
+    let refused = LISTS.with(|lists| {
+        let mut lists = lists.borrow_mut();
+        let refused = add_files(&mut lists, files);
+        for list in lists.iter_mut() {
+            if let Some((retrieved, sample)) = vouched.get(&list.meta.file_name) {
+                list.meta.retrieved = *retrieved;
+                list.meta.sample |= *sample;
+            }
+        }
+        refused
+    });
     errors.extend(refused.iter().map(ToString::to_string));
     s.labels.set(labels);
     s.errors.update(|e| e.extend(errors));
@@ -191,6 +250,9 @@ async fn configured_lists() -> Result<Vec<SiteList>, String> {
                     .map(|c| c.as_str().to_string())
                     .collect(),
                 label: l.label.clone(),
+                // Set with the host's own index fields (config.rs).
+                retrieved: None,
+                sample: false,
             })
             .collect());
     }
@@ -211,6 +273,8 @@ async fn configured_lists() -> Result<Vec<SiteList>, String> {
                 file,
                 companions,
                 label: entry.label,
+                retrieved: entry.retrieved.as_deref().and_then(retrieved_day),
+                sample: entry.sample,
             })
         })
         .collect())

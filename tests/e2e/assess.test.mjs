@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, assertClean, screenshot, assertAxe } from "./harness.mjs";
+import { launch, open, assertClean, screenshot, assertAxe, currentLists } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -189,6 +189,9 @@ test("a diversion scenario through Kazakhstan reaches high or stop with the rule
 
 test("a plain sale of machine parts to a long-standing French customer stays low, with axe clean on every step", async () => {
   const page = await env.newPage();
+  // Screened against a current real-format list: against the samples the
+  // parties' "no list match" would not count (SCREEN-LISTS-NOT-CURRENT).
+  await currentLists(page);
   const id = await newDraft(page);
   await page.selectOption("#exporter-country", "DE");
   await page.click("#goods-add");
@@ -358,6 +361,7 @@ test("results show inherent → residual, the mitigations that lowered each find
   // machines the seller installs, paid from its own Kazakh bank.
   const scenario = JSON.parse(readFileSync(new URL("../scenarios/low-kz-dairy-packaging-installed.json", import.meta.url), "utf8"));
   const page = await env.newPage();
+  await currentLists(page);
   await open(page, env.origin, "/assess");
   const count = (await draftIds(page)).length;
   const dir = mkdtempSync(join(tmpdir(), "enduse-"));

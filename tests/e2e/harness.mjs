@@ -77,6 +77,23 @@ export async function launch({ dist = join(ROOT, "dist") } = {}) {
   return { origin, browser, newPage, close };
 }
 
+/**
+ * Serves, in place of the site's fictitious samples, one real-format list the
+ * host vouches it fetched today (`retrieved`): a "no list match" against it
+ * counts, so a clean trade can rate low. The entry is an invented company;
+ * the list is not marked as a sample because the test needs a list that is
+ * neither a sample nor out of date.
+ */
+export async function currentLists(page) {
+  const today = new Date().toISOString().slice(0, 10);
+  const csv = "id,schema,name,aliases\nT-1,Company,\"Volga Precision Machine Tools JSC\",\n";
+  const index = {
+    lists: [{ file: "current-test.csv", format: "open-sanctions-csv", label: "Test list fetched today", retrieved: today }],
+  };
+  await page.route("**/lists/index.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(index) }));
+  await page.route("**/lists/current-test.csv", (route) => route.fulfill({ contentType: "text/csv", body: csv }));
+}
+
 /** Opens `path` and waits until the app has mounted (the boot notice is gone and <main> exists). */
 export async function open(page, origin, path = "/") {
   await page.goto(origin + path);

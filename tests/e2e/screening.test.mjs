@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open, axeViolations, assertClean, screenshot } from "./harness.mjs";
+import { launch, open, axeViolations, assertClean, screenshot, currentLists } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -53,6 +53,12 @@ test("the sample lists load with format, entry count, date and SHA-256", async (
   assert.match(sha, /^[0-9a-f]{12}$/);
   assert.match(await sdnRow.locator("code.hash").getAttribute("title"), /^[0-9a-f]{64}$/);
   assert.equal(await page.locator("#list-errors").count(), 0, "no load errors");
+  // Samples are judged as samples: a "no list match" against them does not count.
+  assert.match(await sdnRow.locator("td.standing").textContent(), /fictitious sample/);
+  assert.equal(await sdnRow.locator("td.standing").getAttribute("data-standing"), "sample");
+  await page.locator("#lists-not-current").waitFor();
+  assert.equal(await screenName(page, "Northwind Garden Supplies GmbH"), "no list match");
+  assert.match(await page.locator("#single-result .no-match-not-counted").textContent(), /does not count/);
   // The lists belong to the session, not the page: leave and come back.
   await page.click("nav a[href='/assess']");
   await page.waitForURL(env.origin + "/assess");
@@ -226,6 +232,34 @@ test("the page is translated and axe-clean in every language", async () => {
   assert.notEqual(headings.ru, headings.en);
   assert.notEqual(headings.kk, headings.ru);
   assertClean(assert, page);
+});
+
+test("a list the host fetched today is current; against it a no-match counts, against the samples it does not", async () => {
+  const page = await env.newPage();
+  await currentLists(page);
+  await openScreening(page);
+  const row = page.locator("#loaded-lists tbody tr").filter({ hasText: "current-test.csv" });
+  assert.equal(await row.locator("td.standing").getAttribute("data-standing"), "current");
+  assert.match(await row.locator("td.standing").textContent(), /current \(\d days old\)/);
+  assert.equal(await page.locator("#lists-not-current").count(), 0, "no warning for current lists");
+  assert.equal(await screenName(page, "Northwind Garden Supplies GmbH"), "no list match");
+  assert.equal(await page.locator("#single-result .no-match-not-counted").count(), 0);
+
+  // The questionnaire: a named buyer screened against the samples only is
+  // not yet screened, and the results say why.
+  const sampled = await env.newPage();
+  await open(sampled, env.origin, "/assess");
+  await sampled.getByRole("button", { name: "New draft" }).click();
+  await sampled.waitForFunction(() => JSON.parse(localStorage.getItem("enduse.drafts") ?? "{}").drafts?.length > 0);
+  const id = await sampled.evaluate(() => JSON.parse(localStorage.getItem("enduse.drafts")).drafts[0].id);
+  await sampled.goto(`${env.origin}/assess/${id}/parties`);
+  await sampled.waitForSelector("#buyer-name");
+  await sampled.fill("#buyer-name", "Northwind Garden Supplies GmbH");
+  const finding = sampled.locator("[data-rule='SCREEN-LISTS-NOT-CURRENT']").first();
+  await finding.waitFor({ state: "attached", timeout: 15000 });
+  assert.match(await finding.textContent(), /fictitious sample/);
+  assertClean(assert, page);
+  assertClean(assert, sampled);
 });
 
 test("the questionnaire screens its named parties: a listed buyer stops the assessment with the hit named", async () => {

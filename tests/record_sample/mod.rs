@@ -274,6 +274,9 @@ pub fn record() -> Record {
                 name: "OFAC SDN".into(),
                 date: Some("2024-03-19".into()),
                 sha256: Digest::of(b"sdn.xml"),
+                entries: None,
+                retrieved: None,
+                standing: None,
             }],
             results: vec![ScreeningResult {
                 party: "buyer".into(),

@@ -469,6 +469,32 @@ pub struct ScreenedList {
     pub date: Option<String>,
     /// SHA-256 of the file.
     pub sha256: Digest,
+    /// Entries read from the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entries: Option<u64>,
+    /// The day the host's daily job fetched the file from its publisher
+    /// (`lists/index.json` `retrieved`), when the host said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<String>,
+    /// How current the list was on the day it was searched. Records made
+    /// before list standings were recorded have none: their lists' age was
+    /// not judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<ListStanding>,
+}
+
+/// A list's standing on the day it was searched, as the record states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ListStanding {
+    /// Current within the host's limit: known current `age_days` days before.
+    Current { age_days: i64 },
+    /// Older than the host's limit: designations since are missing.
+    OutOfDate { age_days: i64, max_age_days: u32 },
+    /// The file carries no date and nobody said when it was fetched.
+    DateUnknown,
+    /// A fictitious list written for testing: not a screening.
+    Sample,
 }
 
 /// Screening outcome for one party.

@@ -209,13 +209,17 @@ pub fn RecordActions(
     // The same evidence as the live panel and results: the parties screened
     // against the loaded lists, and the declaration's status. (Reads signals:
     // the memo below re-runs when lists load.)
-    let evidence = move |tx: &enduse::model::Transaction| Evidence {
-        screening: crate::screening_state::evidence_for(tx),
-        declaration: match opened.with(OpenedDeclarations::status) {
-            Some(status) => Fact::Known(status),
-            None => Fact::Unknown,
-        },
-        payment_screening: Vec::new(),
+    let evidence = move |tx: &enduse::model::Transaction| {
+        let (screening, lists) = crate::screening_state::evidence_for(tx);
+        Evidence {
+            screening,
+            lists,
+            declaration: match opened.with(OpenedDeclarations::status) {
+                Some(status) => Fact::Known(status),
+                None => Fact::Unknown,
+            },
+            payment_screening: Vec::new(),
+        }
     };
     let assessment = Memo::new(move |_| -> Result<Assessment, String> {
         let lang = language::from_locale(i18n.get_locale());

@@ -1,8 +1,7 @@
 //! The warning shown wherever screening results are shown while one of the
 //! site's fictitious SAMPLE lists is loaded: a "no list match" against them
-//! proves nothing. The test is the core's (`enduse::case_file::is_sample_list`).
+//! proves nothing. The test is the core's (`enduse::screening::ListMeta::sample`).
 
-use enduse::case_file::is_sample_list;
 use leptos::prelude::*;
 
 use crate::i18n::{t, use_i18n};
@@ -12,7 +11,7 @@ pub fn samples_loaded() -> bool {
     crate::screening_state::state().index.with(|index| {
         index
             .as_ref()
-            .is_some_and(|i| i.lists().iter().any(|l| is_sample_list(&l.file_name)))
+            .is_some_and(|i| i.lists().iter().any(|l| l.sample))
     })
 }
 

@@ -78,15 +78,25 @@ fn ListsPanel(s: ScreeningState) -> impl IntoView {
             };
         }
         let labels = s.labels.get();
+        let judged = screening_state::lists_today();
+        let clears = judged.as_ref().is_some_and(|j| j.clears());
         let rows = lists
             .into_iter()
             .map(|meta| {
                 let label = labels.get(&meta.file_name).cloned();
-                list_row(meta, label)
+                let standing = judged.as_ref().and_then(|j| j.standing_of(&meta.file_name));
+                list_row(meta, label, standing)
             })
             .collect_view();
+        let max = screening_state::max_age_days();
         view! {
             <SampleListsWarning />
+            {(!clears).then(|| view! {
+                <p class="alert lists-not-current" role="note" id="lists-not-current">
+                    {t!(i18n, screening.lists_not_current)}
+                </p>
+            })}
+            <p class="hint">{t_string!(i18n, screening.lists_limit, max = max).to_string()}</p>
             <div class="table-scroll">
                 <table class="lists-table" id="loaded-lists">
                     <caption>{t!(i18n, screening.lists_caption)}</caption>
@@ -96,6 +106,7 @@ fn ListsPanel(s: ScreeningState) -> impl IntoView {
                             <th scope="col">{t!(i18n, screening.col_format)}</th>
                             <th scope="col">{t!(i18n, screening.col_entries)}</th>
                             <th scope="col">{t!(i18n, screening.col_date)}</th>
+                            <th scope="col">{t!(i18n, screening.col_standing)}</th>
                             <th scope="col">{t!(i18n, screening.col_sha)}</th>
                         </tr>
                     </thead>
@@ -159,7 +170,11 @@ fn ListsPanel(s: ScreeningState) -> impl IntoView {
     }
 }
 
-fn list_row(meta: ListMeta, label: Option<String>) -> impl IntoView {
+fn list_row(
+    meta: ListMeta,
+    label: Option<String>,
+    standing: Option<enduse::model::ListStanding>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let sha = meta.sha256.to_hex();
     let prefix: String = sha.chars().take(SHA_PREFIX).collect();
@@ -183,6 +198,14 @@ fn list_row(meta: ListMeta, label: Option<String>) -> impl IntoView {
                     Some(d) => d.into_any(),
                     None => t!(i18n, screening.date_not_in_file).into_any(),
                 }}
+            </td>
+            <td
+                class="standing"
+                data-standing=standing.map(crate::list_standing::standing_tag)
+                class:attention=standing.is_some_and(crate::list_standing::needs_attention)
+            >
+                {standing.map(|st| crate::list_standing::standing_words(i18n, st))}
+                {meta.retrieved.map(|d| view! { <br /><span class="muted">{format!("↓ {d}")}</span> })}
             </td>
             <td><code class="hash" title=sha>{prefix}</code></td>
         </tr>
@@ -298,8 +321,15 @@ fn ResultView(result: ScreeningResult) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = result.outcome;
     let query = result.query.clone();
-    let note = (outcome == Outcome::NoListMatch)
-        .then(|| view! { <p class="muted">{t!(i18n, screening.no_match_note)}</p> });
+    let counts = screening_state::lists_today().is_some_and(|j| j.clears());
+    let note = (outcome == Outcome::NoListMatch).then(|| {
+        view! {
+            <p class="muted">{t!(i18n, screening.no_match_note)}</p>
+            {(!counts).then(|| view! {
+                <p class="alert no-match-not-counted">{t!(i18n, screening.no_match_not_counted)}</p>
+            })}
+        }
+    });
     let hits = result
         .hits
         .into_iter()

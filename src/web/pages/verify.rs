@@ -542,6 +542,76 @@ pub fn declaration_status_text(i18n: I18n, status: Option<v1::DeclarationStatus>
 }
 
 /// A readable summary of a verified record.
+/// The record's screening as it states it: the lists searched with their
+/// standing on the day (records made before standings were recorded say
+/// so), and each party's outcome; or that the record states no screening.
+fn screening_view(i18n: I18n, screening: Option<v1::ScreeningSummary>) -> AnyView {
+    let Some(screening) = screening else {
+        return view! {
+            <h3>{t!(i18n, records.summary_screening)}</h3>
+            <p class="record-not-screened">{t!(i18n, records.summary_not_screened)}</p>
+        }
+        .into_any();
+    };
+    let lists = screening
+        .lists
+        .into_iter()
+        .map(|l| {
+            let standing = l
+                .standing
+                .map(enduse::record::convert::list_standing_from_v1);
+            view! {
+                <tr data-standing=standing.map(crate::list_standing::standing_tag)>
+                    <td>{l.name}</td>
+                    <td>{l.date.unwrap_or_else(|| "—".into())}</td>
+                    <td>{l.entries.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</td>
+                    <td>{match standing {
+                        Some(st) => crate::list_standing::standing_words(i18n, st),
+                        None => t_string!(i18n, records.standing_not_recorded).to_string(),
+                    }}</td>
+                    <td><code class="hash">{l.sha256.to_string()}</code></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let results = screening
+        .results
+        .into_iter()
+        .map(|r| {
+            let outcome = match r.outcome {
+                v1::ScreeningOutcome::NoListMatch => t_string!(i18n, screening.outcome_no_list_match),
+                v1::ScreeningOutcome::Review => t_string!(i18n, screening.outcome_review),
+                v1::ScreeningOutcome::PotentialMatch => {
+                    t_string!(i18n, screening.outcome_potential_match)
+                }
+            };
+            view! {
+                <li data-party=r.party.clone()>
+                    <code>{r.party}</code> ": " <strong>{outcome}</strong>
+                    {(!r.summary.is_empty()).then(|| view! { <br /><span class="muted">{r.summary}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{t!(i18n, records.summary_screening)}</h3>
+        <div class="table-scroll">
+            <table class="record-lists">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, screening.col_list)}</th>
+                    <th scope="col">{t!(i18n, screening.col_date)}</th>
+                    <th scope="col">{t!(i18n, screening.col_entries)}</th>
+                    <th scope="col">{t!(i18n, screening.col_standing)}</th>
+                    <th scope="col">"SHA-256"</th>
+                </tr></thead>
+                <tbody>{lists}</tbody>
+            </table>
+        </div>
+        <ul class="record-screening">{results}</ul>
+    }
+    .into_any()
+}
+
 fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
     let chain_cards =
         enduse::chain_status::cards_for_record(&record.transaction, &record.assessment.findings);
@@ -592,6 +662,7 @@ fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
     };
     let exporter = record.transaction.exporter.name;
     let reference = record.transaction.reference;
+    let screening = screening_view(i18n, record.screening);
     view! {
         <section class="record-summary">
             <h2>{t!(i18n, records.summary_heading)}</h2>
@@ -617,6 +688,7 @@ fn record_summary(i18n: I18n, record: v1::Record) -> impl IntoView + use<> {
             <h3>{t!(i18n, records.summary_findings)}</h3>
             {no_findings.then(|| view! { <p>{t!(i18n, records.summary_no_findings)}</p> })}
             <ul class="record-findings">{findings}</ul>
+            {screening}
             {(!chain_cards.is_empty()).then(|| view! {
                 <crate::components::chain_view::ChainView
                     exporter=Signal::stored(chain_exporter)

@@ -8,7 +8,7 @@
 //! the results page's own sections).
 
 use chrono::Utc;
-use enduse::case_file::{ListSearched, answer_lines, any_sample, lists_searched, note_time};
+use enduse::case_file::{ListSearched, answer_lines, any_sample, lists_for_note, note_time};
 use enduse::evaluate::Assessment;
 use enduse::lang::Lang;
 use enduse::model::ScreeningOutcome;
@@ -48,7 +48,15 @@ pub fn CaseFile(
     let lists = move || -> Vec<ListSearched> {
         crate::screening_state::state()
             .index
-            .with(|index| index.as_ref().map(|i| lists_searched(i.lists())))
+            .with(|index| {
+                index.as_ref().map(|i| {
+                    lists_for_note(
+                        i.lists(),
+                        crate::screening_state::today(),
+                        crate::screening_state::max_age_days(),
+                    )
+                })
+            })
             .unwrap_or_default()
     };
     let header = move || {
@@ -78,9 +86,10 @@ pub fn CaseFile(
     let screening = move || {
         let lists = lists();
         let lang = language::from_locale(i18n.get_locale());
-        let outcomes = ctx
+        let (outcomes, judged) = ctx
             .form
             .with(|f| crate::screening_state::evidence_for(&f.tx));
+        let counts = judged.as_ref().is_none_or(|j| j.clears());
         if lists.is_empty() {
             return view! { <p class="note case-not-screened">{t!(i18n, assess.case_not_screened)}</p> }
                 .into_any();
@@ -108,6 +117,7 @@ pub fn CaseFile(
                         <th scope="col">{t!(i18n, assess.case_list_name)}</th>
                         <th scope="col">{t!(i18n, assess.case_list_date)}</th>
                         <th scope="col">{t!(i18n, assess.case_list_entries)}</th>
+                        <th scope="col">{t!(i18n, screening.col_standing)}</th>
                         <th scope="col">"SHA-256"</th>
                     </tr></thead>
                     <tbody>
@@ -116,6 +126,9 @@ pub fn CaseFile(
                                 <td>{l.name}</td>
                                 <td>{l.date.unwrap_or_else(|| "—".into())}</td>
                                 <td>{l.entries}</td>
+                                <td data-standing=crate::list_standing::standing_tag(l.standing)>
+                                    {crate::list_standing::standing_words(i18n, l.standing)}
+                                </td>
                                 <td><code class="hash">{l.sha256}</code></td>
                             </tr>
                         }).collect_view()}
@@ -127,6 +140,9 @@ pub fn CaseFile(
                     <li data-party=o.party.to_string() data-outcome=format!("{:?}", o.outcome)>
                         <strong>{party_name(o.party)}</strong> ": " {outcome_words(i18n, o.outcome)}
                         {sample.then(|| view! { " " <em>{t!(i18n, assess.case_sample_short)}</em> })}
+                        {(!counts && o.outcome == ScreeningOutcome::NoListMatch).then(|| view! {
+                            " " <em class="not-counted">{t!(i18n, screening.no_match_not_counted)}</em>
+                        })}
                         {(!o.summary.is_empty()).then(|| view! { <br /><span class="muted">{o.summary.clone()}</span> })}
                     </li>
                 }).collect_view()}

@@ -23,8 +23,10 @@ pub fn assess(
     lang: Lang,
 ) -> Result<Assessment, String> {
     let ruleset = active_ruleset::get()?;
+    let (screening, lists) = crate::screening_state::evidence_for(tx);
     let evidence = Evidence {
-        screening: crate::screening_state::evidence_for(tx),
+        screening,
+        lists,
         declaration: declaration.into(),
         payment_screening: Vec::new(),
     };
