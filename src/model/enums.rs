@@ -278,6 +278,9 @@ symbol_enum! {
         SamplesOnly = "samples_only",
         /// No list was searched.
         NoLists = "none",
+        /// The evidence names no lists (a hand-written evidence file): its
+        /// outcomes are taken as given, and nothing is judged.
+        Asserted = "asserted",
     }
 }
 

@@ -252,7 +252,7 @@ fn standing_of(lists: &[SearchedList]) -> ListsStanding {
 
 fn summary_of(lists: &[SearchedList], standing: ListsStanding) -> String {
     match standing {
-        ListsStanding::Current => return String::new(),
+        ListsStanding::Current | ListsStanding::Asserted => return String::new(),
         ListsStanding::NoLists => return "no list was searched".to_string(),
         ListsStanding::OutOfDate | ListsStanding::SamplesOnly => {}
     }

@@ -648,10 +648,11 @@ pub fn top_value<'a>(fact: TopFact, tx: &'a Transaction, ev: &'a Evidence) -> Va
         T::BankListedSummary => ev
             .payment_screening_of(PaymentRef::Bank)
             .map_or(Value::Unknown, |s| text(&s.summary)),
-        T::ScreeningLists => ev
-            .lists
-            .as_ref()
-            .map_or(Value::Unknown, |l| Value::Symbol(l.standing().as_str())),
+        T::ScreeningLists => Value::Symbol(match &ev.lists {
+            Some(lists) => lists.standing().as_str(),
+            None if ev.screening.is_empty() => ListsStanding::NoLists.as_str(),
+            None => ListsStanding::Asserted.as_str(),
+        }),
         T::ScreeningListsSummary => ev
             .lists
             .as_ref()
