@@ -156,6 +156,8 @@ struct SiteList {
     companions: Vec<String>,
     label: Option<String>,
     retrieved: Option<chrono::NaiveDate>,
+    /// A publication date the host states for a file that carries none.
+    published: Option<chrono::NaiveDate>,
     sample: bool,
 }
 
@@ -174,13 +176,16 @@ struct ManifestEntry {
     /// `YYYY-MM-DD` or an RFC 3339 time: the day the file was fetched.
     #[serde(default)]
     retrieved: Option<String>,
+    /// `YYYY-MM-DD`: the publication date, for a file that carries none.
+    #[serde(default)]
+    published: Option<String>,
     #[serde(default)]
     sample: bool,
 }
 
-/// The calendar day of a manifest's `retrieved` (a date, or a date-time
-/// whose first ten characters are the date); anything else is ignored, so
-/// the list's age stays what the file itself says.
+/// The calendar day of a manifest's `retrieved` or `published` (a date, or
+/// a date-time whose first ten characters are the date); anything else is
+/// ignored, so the list's age stays what the file itself says.
 fn retrieved_day(text: &str) -> Option<chrono::NaiveDate> {
     let day = text.trim().get(..10)?;
     chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
@@ -220,8 +225,11 @@ async fn load_site_lists(s: ScreeningState) {
         let mut lists = lists.borrow_mut();
         let refused = add_files(&mut lists, files);
         for list in lists.iter_mut() {
-            if let Some((retrieved, sample)) = vouched.get(&list.meta.file_name) {
+            if let Some((retrieved, published, sample)) = vouched.get(&list.meta.file_name) {
                 list.meta.retrieved = *retrieved;
+                // The file's own date wins; the host's stands in only for
+                // files that carry none.
+                list.meta.published = list.meta.published.or(*published);
                 list.meta.sample |= *sample;
             }
         }
@@ -250,9 +258,9 @@ async fn configured_lists() -> Result<Vec<SiteList>, String> {
                     .map(|c| c.as_str().to_string())
                     .collect(),
                 label: l.label.clone(),
-                // Set with the host's own index fields (config.rs).
-                retrieved: None,
-                sample: false,
+                retrieved: l.retrieved.map(|t| t.date_naive()),
+                published: l.published,
+                sample: l.sample,
             })
             .collect());
     }
@@ -274,6 +282,7 @@ async fn configured_lists() -> Result<Vec<SiteList>, String> {
                 companions,
                 label: entry.label,
                 retrieved: entry.retrieved.as_deref().and_then(retrieved_day),
+                published: entry.published.as_deref().and_then(retrieved_day),
                 sample: entry.sample,
             })
         })
