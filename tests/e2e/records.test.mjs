@@ -149,8 +149,13 @@ test("request → counterparty answers in Russian and signs → exporter imports
   assert.ok(record.body.screening.lists.length >= 1);
   assert.match(record.body.screening.lists[0].sha256, /^sha256:[0-9a-f]{64}$/);
   assert.ok(record.body.screening.results.some((r) => r.party === "buyer"), JSON.stringify(record.body.screening.results));
-  // ... and the record's assessment was made with that evidence (no "not screened" gap).
-  assert.ok(!record.body.assessment.missing.some((m) => m.fact === "buyer.screening"), "buyer counted as screened");
+  // ... the lists were the site's fictitious samples, and the record says so: each list's
+  // standing is "sample", the buyer's "no list match" is not counted as screened, and the
+  // finding that says why is in the record.
+  assert.ok(record.body.screening.lists.every((l) => l.standing?.state === "sample"), JSON.stringify(record.body.screening.lists));
+  assert.ok(record.body.screening.lists.every((l) => l.entries >= 1));
+  assert.ok(record.body.assessment.missing.some((m) => m.fact === "buyer.screening"), "a no-match against samples is not a screening");
+  assert.ok(record.body.assessment.findings.some((f) => f.rule_id === "SCREEN-LISTS-NOT-CURRENT"), "the record names why");
   await open(exporter, env.origin, "/verify");
   await exporter.setInputFiles("#verify-file", recordFile);
   const result = exporter.locator(".verify-result");
@@ -161,6 +166,11 @@ test("request → counterparty answers in Russian and signs → exporter imports
   assert.match(await exporter.locator(".record-summary").textContent(), /Erika Muster, Export control officer/);
   assert.equal((await exporter.locator(".embedded-declarations .fingerprint").textContent()).trim(), buyerKey);
   assert.match(await exporter.locator(".record-summary").textContent(), /UTC[+-]\d\d:\d\d/);
+  // Verify shows the screening as recorded, with each list's standing on the day.
+  assert.ok((await exporter.locator(".record-lists tbody tr").count()) >= 1);
+  assert.equal(await exporter.locator('.record-lists tbody tr:not([data-standing="sample"])').count(), 0);
+  assert.match(await exporter.locator(".record-lists").textContent(), /fictitious sample/);
+  assert.ok((await exporter.locator('.record-screening [data-party="buyer"]').count()) === 1);
   assert.ok(await exporter.locator("#verify-print").isVisible());
   await assertAxe(exporter, "verify (valid record)");
   // The print layout keeps the verdict and summary and drops the pickers.
