@@ -415,14 +415,44 @@ fn a_body_cut_short_is_refused() {
 
 #[test]
 fn a_truncated_file_is_refused_by_the_parser_with_its_line() {
+    // Cut at a line end, between two elements: the parser names the element
+    // the file ends inside.
     let body = sample("sample-un.xml");
-    let half = body[..body.len() / 2].to_vec();
-    let (report, _, _) = refused("trunc-xml", "un-xml", Reply::File(half), &[]);
+    let cut = body[..body.len() / 2]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .expect("a line end");
+    let (report, _, _) = refused("trunc-xml", "un-xml", Reply::File(body[..cut].to_vec()), &[]);
     assert!(report.contains("truncated"), "{report}");
+    assert!(report.contains("x.dat line"), "{report}");
+    // Cut inside a tag: a syntax error, with its line.
+    let half = body[..body.len() / 2].to_vec();
+    let (report, _, _) = refused("trunc-tag", "un-xml", Reply::File(half), &[]);
+    assert!(report.contains("x.dat line"), "{report}");
+    // CSV cut inside the last row's quoted remarks: the CSV reader would take
+    // it, the download check does not.
     let sdn = sample("sample-sdn.csv");
     let cut = sdn[..sdn.len() - 40].to_vec();
     let (report, _, _) = refused("trunc-csv", "ofac-sdn-csv", Reply::File(cut), &[]);
-    assert!(report.contains("line"), "{report}");
+    assert!(report.contains("ends inside a quoted field: it is truncated"), "{report}");
+    // Cut at a row boundary: a smaller valid list, but without OFAC's end mark.
+    let rows = sdn.len() / 2;
+    let at = sdn[..rows].windows(2).rposition(|w| w == b"\r\n").expect("a row end") + 2;
+    let (report, _, _) = refused("trunc-row", "ofac-sdn-csv", Reply::File(sdn[..at].to_vec()), &[]);
+    assert!(report.contains("end-of-file mark (0x1A)"), "{report}");
+    // The same for a companion: the list is refused as a whole.
+    let server = Server::start();
+    let dir = temp_dir("trunc-companion");
+    let out = dir.join("lists");
+    server.route("sdn", Reply::File(sdn.clone()));
+    let alt = sample("sample-alt.csv");
+    server.route("alt", Reply::File(alt[..alt.len() - 1].to_vec()));
+    let mut s = source("sdn", "ofac-sdn-csv", &server.url("sdn"), "sdn.csv");
+    s["companions"] = serde_json::json!([{ "format": "ofac-alt-csv", "url": server.url("alt"), "file": "alt.csv" }]);
+    let o = update(&write_sources(&dir, serde_json::json!([s])), &out, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("alt.csv: the file does not end with"), "{}", text(&o));
+    assert!(!out.join("sdn.csv").exists() && !out.join("alt.csv").exists());
 }
 
 #[test]
@@ -471,10 +501,10 @@ fn an_endless_body_stops_at_the_cap_in_bounded_time() {
 
 #[test]
 fn a_body_longer_than_declared_is_read_only_to_its_length() {
-    // The client reads what was declared and no more; the cut-off rows then
-    // fail the parser instead of filling memory.
+    // The client reads what was declared and no more; the cut-off rows are
+    // then refused as truncated instead of filling memory.
     let (report, took, _) = refused("more", "ofac-sdn-csv", Reply::MoreThanDeclared(100_000), &[]);
-    assert!(report.contains("line"), "{report}");
+    assert!(report.contains("truncated"), "{report}");
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
 

@@ -190,6 +190,7 @@ fn download(
     let bytes = fetch::get(&source.url, &source.headers, limits)
         .map_err(|e| refuse(&source.url, e.to_string()))?;
     check_format(&bytes, source.format).map_err(|why| refuse(&source.url, why))?;
+    check_complete(&bytes, source.format).map_err(|why| refuse(&source.url, why))?;
     let mut list = SanctionsList::parse_as(&bytes, name, list_format(source.format))
         .map_err(|e| refuse(&source.url, e.to_string()))?;
     let mut files = vec![(name.to_string(), bytes)];
@@ -199,6 +200,7 @@ fn download(
         let cbytes = fetch::get(&companion.url, &source.headers, limits)
             .map_err(|e| refuse(&companion.url, format!("{cname}: {e}")))?;
         check_format(&cbytes, companion.format)
+            .and_then(|()| check_complete(&cbytes, companion.format))
             .map_err(|why| refuse(&companion.url, format!("{cname}: {why}")))?;
         let attached = list
             .attach_ofac(&cbytes, cname)
@@ -239,6 +241,45 @@ fn check_format(bytes: &[u8], declared: SanctionsListFormat) -> Result<(), Strin
         None if bytes.is_empty() => Err("the server sent an empty file".into()),
         None => Err(format!("not a recognised list file; expected {want}")),
     }
+}
+
+/// Refuses a CSV-family file that was cut off where the parser cannot see it.
+///
+/// The CSV reader accepts a file that ends inside a quoted field (the last
+/// entry's remarks cut short), and a file cut at a row boundary is a smaller
+/// valid list: either would silently drop designations. So: an odd number of
+/// `"` means the file ends inside a quoted field (escaped quotes are doubled,
+/// so a whole file has an even number; UTF-16 files, where 0x22 can be half of
+/// another character, are left to the parser), and an OFAC legacy CSV must end
+/// with the end-of-file mark (0x1A) every file OFAC publishes carries.
+fn check_complete(bytes: &[u8], format: SanctionsListFormat) -> Result<(), String> {
+    use SanctionsListFormat as F;
+    let csv_family = matches!(
+        format,
+        F::OfacSdnCsv
+            | F::OfacAltCsv
+            | F::OfacAddCsv
+            | F::EuCsv
+            | F::OpenSanctionsCsv
+            | F::UsCslCsv
+            | F::BisDplTxt
+    );
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if csv_family && !utf16 && bytes.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+        return Err(
+            "the file ends inside a quoted field: it is truncated (the download was cut short)"
+                .into(),
+        );
+    }
+    let ofac = matches!(format, F::OfacSdnCsv | F::OfacAltCsv | F::OfacAddCsv);
+    if ofac && bytes.trim_ascii_end().last() != Some(&0x1a) {
+        return Err(
+            "the file does not end with the end-of-file mark (0x1A) that every OFAC legacy CSV \
+             file carries: it is probably truncated"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 fn looks_like_html(bytes: &[u8]) -> bool {
