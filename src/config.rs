@@ -602,7 +602,7 @@ impl SourceUrl {
         let (host, port) = split_host_port(authority)
             .ok_or_else(|| format!("{text:?} has no valid host name"))?;
         if let Some(port) = port
-            && (port.is_empty() || port.len() > 5 || !port.chars().all(|c| c.is_ascii_digit()))
+            && (!port.chars().all(|c| c.is_ascii_digit()) || !port.parse::<u16>().is_ok_and(|p| p > 0))
         {
             return Err(format!("{text:?} has an invalid port {port:?}"));
         }
