@@ -599,10 +599,11 @@ impl SourceUrl {
         if rest.contains('#') {
             return Err(format!("{text:?} has a fragment (#...); remove it"));
         }
-        let (host, port) = split_host_port(authority)
-            .ok_or_else(|| format!("{text:?} has no valid host name"))?;
+        let (host, port) =
+            split_host_port(authority).ok_or_else(|| format!("{text:?} has no valid host name"))?;
         if let Some(port) = port
-            && (!port.chars().all(|c| c.is_ascii_digit()) || !port.parse::<u16>().is_ok_and(|p| p > 0))
+            && (!port.chars().all(|c| c.is_ascii_digit())
+                || !port.parse::<u16>().is_ok_and(|p| p > 0))
         {
             return Err(format!("{text:?} has an invalid port {port:?}"));
         }
@@ -628,7 +629,9 @@ impl SourceUrl {
 
     /// True for `https://` URLs (false: plain http to the loopback).
     pub fn is_https(&self) -> bool {
-        self.0.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+        self.0
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
     }
 }
 
@@ -1081,7 +1084,12 @@ impl Validator {
             None => self.problem("", "needs \"lists\": [ ... ]"),
         }
         for (i, l) in index.lists.iter().enumerate() {
-            if index.lists.iter().take(i).any(|earlier| earlier.file == l.file) {
+            if index
+                .lists
+                .iter()
+                .take(i)
+                .any(|earlier| earlier.file == l.file)
+            {
                 self.problems.push(Problem {
                     field: format!("lists[{i}].file"),
                     message: format!("{} is listed twice", l.file),
@@ -1253,7 +1261,8 @@ impl Validator {
             .get("source_url")
             .and_then(|v| self.parsed(&join(field, "source_url"), v, SourceUrl::parse));
         if let Some(v) = map.get("companion_files") {
-            entry.companion_files = self.companion_files(&join(field, "companion_files"), v, &companions);
+            entry.companion_files =
+                self.companion_files(&join(field, "companion_files"), v, &companions);
         }
         if let Some(v) = map.get("sample") {
             match v.as_bool() {
@@ -1273,7 +1282,13 @@ impl Validator {
         match value.as_u64() {
             Some(n) if (1..=strict_json::MAX_SAFE_INTEGER).contains(&n) => Some(n),
             _ => {
-                self.problem(field, format!("must be a whole number of at least 1, found {}", kind(value)));
+                self.problem(
+                    field,
+                    format!(
+                        "must be a whole number of at least 1, found {}",
+                        kind(value)
+                    ),
+                );
                 None
             }
         }
@@ -1286,7 +1301,10 @@ impl Validator {
         companions: &[SitePath],
     ) -> Vec<CompanionFile> {
         let Some(items) = value.as_array() else {
-            self.problem(field, format!("must be a list [ ... ], found {}", kind(value)));
+            self.problem(
+                field,
+                format!("must be a list [ ... ], found {}", kind(value)),
+            );
             return Vec::new();
         };
         let mut out: Vec<CompanionFile> = Vec::new();
@@ -1320,7 +1338,9 @@ impl Validator {
             let sha256 = map
                 .get("sha256")
                 .and_then(|v| self.parsed(&join(&at, "sha256"), v, parse_sha256));
-            let rows = map.get("rows").and_then(|v| self.count(&join(&at, "rows"), v));
+            let rows = map
+                .get("rows")
+                .and_then(|v| self.count(&join(&at, "rows"), v));
             let source_url = map
                 .get("source_url")
                 .and_then(|v| self.parsed(&join(&at, "source_url"), v, SourceUrl::parse));
@@ -1404,9 +1424,13 @@ fn parse_format(tag: &str) -> Result<SanctionsListFormat, String> {
 /// A calendar date written `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     let shape = text.len() == 10
-        && text
-            .char_indices()
-            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     shape
         .then(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
@@ -1616,7 +1640,10 @@ mod tests {
         };
         let text = index.to_json();
         assert!(!text.contains("null"), "{text}");
-        assert!(text.contains("\"retrieved\": \"2026-12-01T05:00:07Z\""), "{text}");
+        assert!(
+            text.contains("\"retrieved\": \"2026-12-01T05:00:07Z\""),
+            "{text}"
+        );
         assert_eq!(ListIndex::from_json(&text), Ok(index));
     }
 
@@ -1642,13 +1669,33 @@ mod tests {
     fn provenance_fields_are_validated() {
         let base = r#""file": "sdn.csv", "format": "ofac-sdn-csv""#;
         let cases = [
-            (r#""published": "2026-13-01""#, "lists[0].published", "YYYY-MM-DD"),
-            (r#""published": "01/12/2026""#, "lists[0].published", "YYYY-MM-DD"),
+            (
+                r#""published": "2026-13-01""#,
+                "lists[0].published",
+                "YYYY-MM-DD",
+            ),
+            (
+                r#""published": "01/12/2026""#,
+                "lists[0].published",
+                "YYYY-MM-DD",
+            ),
             (r#""published": 20261201"#, "lists[0].published", "string"),
-            (r#""retrieved": "2026-12-01T05:00:00+01:00""#, "lists[0].retrieved", "UTC"),
+            (
+                r#""retrieved": "2026-12-01T05:00:00+01:00""#,
+                "lists[0].retrieved",
+                "UTC",
+            ),
             (r#""retrieved": "2026-12-01""#, "lists[0].retrieved", "UTC"),
-            (r#""retrieved": "2026-12-01T05:00:00.5Z""#, "lists[0].retrieved", "UTC"),
-            (r#""sha256": "ABCDEF""#, "lists[0].sha256", "64 lowercase hex"),
+            (
+                r#""retrieved": "2026-12-01T05:00:00.5Z""#,
+                "lists[0].retrieved",
+                "UTC",
+            ),
+            (
+                r#""sha256": "ABCDEF""#,
+                "lists[0].sha256",
+                "64 lowercase hex",
+            ),
             (
                 r#""sha256": "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855""#,
                 "lists[0].sha256",
@@ -1656,10 +1703,22 @@ mod tests {
             ),
             (r#""entries": 0"#, "lists[0].entries", "at least 1"),
             (r#""entries": "12""#, "lists[0].entries", "at least 1"),
-            (r#""source_url": "http://example.org/sdn.csv""#, "lists[0].source_url", "plain http"),
-            (r#""source_url": "ftp://example.org/sdn.csv""#, "lists[0].source_url", "https://"),
+            (
+                r#""source_url": "http://example.org/sdn.csv""#,
+                "lists[0].source_url",
+                "plain http",
+            ),
+            (
+                r#""source_url": "ftp://example.org/sdn.csv""#,
+                "lists[0].source_url",
+                "https://",
+            ),
             (r#""sample": "yes""#, "lists[0].sample", "true or false"),
-            (r#""published_on": "2026-12-01""#, "lists[0].published_on", "unknown field"),
+            (
+                r#""published_on": "2026-12-01""#,
+                "lists[0].published_on",
+                "unknown field",
+            ),
             (
                 r#""companions": ["alt.csv"], "companion_files": [{"file": "add.csv", "format": "ofac-add-csv"}]"#,
                 "lists[0].companion_files[0].file",
@@ -1695,7 +1754,10 @@ mod tests {
         )
         .expect("valid");
         let list = &config.sanctions_lists[0];
-        assert_eq!(list.published, chrono::NaiveDate::from_ymd_opt(2026, 11, 30));
+        assert_eq!(
+            list.published,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        );
         assert_eq!(list.entries, Some(1003));
         assert!(!list.sample);
     }
@@ -1730,7 +1792,10 @@ mod tests {
             assert!(SourceUrl::parse(bad).is_err(), "{bad}");
         }
         let url = SourceUrl::parse("https://example.org/f/content?token=secret").expect("url");
-        assert_eq!(url.without_query().as_str(), "https://example.org/f/content");
+        assert_eq!(
+            url.without_query().as_str(),
+            "https://example.org/f/content"
+        );
         assert!(url.is_https());
     }
 

@@ -278,7 +278,12 @@ fn all_samples(server: &Server, dir: &Path) -> PathBuf {
     for name in ["sample-sdn.csv", "sample-alt.csv", "sample-add.csv"] {
         server.route(name, Reply::File(sample(name)));
     }
-    let mut sdn = source("sdn", "ofac-sdn-csv", &server.url("sample-sdn.csv"), "sdn.csv");
+    let mut sdn = source(
+        "sdn",
+        "ofac-sdn-csv",
+        &server.url("sample-sdn.csv"),
+        "sdn.csv",
+    );
     sdn["companions"] = serde_json::json!([
         { "format": "ofac-alt-csv", "url": server.url("sample-alt.csv"), "file": "alt.csv" },
         { "format": "ofac-add-csv", "url": server.url("sample-add.csv"), "file": "add.csv" }
@@ -304,7 +309,11 @@ fn a_good_run_writes_every_file_and_an_index_with_digests_dates_and_counts() {
     let o = update(&sources, &out, &[]);
     let after = chrono::Utc::now() + chrono::Duration::seconds(1);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("ok      un: un.xml"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("ok      un: un.xml"),
+        "{}",
+        text(&o)
+    );
     let index = read_index(&out);
     assert_eq!(index.lists.len(), 9);
     for (file, served) in [
@@ -319,14 +328,24 @@ fn a_good_run_writes_every_file_and_an_index_with_digests_dates_and_counts() {
         ("opensanctions.csv", "sample-opensanctions.csv"),
     ] {
         let bytes = sample(served);
-        assert_eq!(std::fs::read(out.join(file)).expect("written"), bytes, "{file}");
+        assert_eq!(
+            std::fs::read(out.join(file)).expect("written"),
+            bytes,
+            "{file}"
+        );
         let parsed = SanctionsList::parse(&bytes, file).expect("sample parses");
         let e = entry(&index, file);
         assert_eq!(e.sha256, Some(Sha256Digest::of(&bytes)), "{file}");
         assert_eq!(e.entries, Some(parsed.meta.entry_count as u64), "{file}");
-        assert_eq!(e.published, parsed.meta.published, "{file}: published comes from the file");
+        assert_eq!(
+            e.published, parsed.meta.published,
+            "{file}: published comes from the file"
+        );
         let retrieved = e.retrieved.expect("retrieved");
-        assert!(before <= retrieved && retrieved <= after, "{file}: {retrieved}");
+        assert!(
+            before <= retrieved && retrieved <= after,
+            "{file}: {retrieved}"
+        );
         assert_eq!(
             e.source_url.as_ref().map(|u| u.as_str().to_string()),
             Some(server.url(served))
@@ -341,20 +360,31 @@ fn a_good_run_writes_every_file_and_an_index_with_digests_dates_and_counts() {
     let sdn = entry(&index, "sdn.csv");
     let companions: Vec<&str> = sdn.companions.iter().map(|c| c.as_str()).collect();
     assert_eq!(companions, ["alt.csv", "add.csv"]);
-    for (c, served) in sdn.companion_files.iter().zip(["sample-alt.csv", "sample-add.csv"]) {
+    for (c, served) in sdn
+        .companion_files
+        .iter()
+        .zip(["sample-alt.csv", "sample-add.csv"])
+    {
         assert_eq!(c.sha256, Some(Sha256Digest::of(&sample(served))));
-        assert_eq!(std::fs::read(out.join(c.file.as_str())).expect("companion"), sample(served));
+        assert_eq!(
+            std::fs::read(out.join(c.file.as_str())).expect("companion"),
+            sample(served)
+        );
         assert!(c.rows.is_some_and(|r| r > 0));
     }
     assert_eq!(sdn.label.as_deref(), Some("Test sdn"));
     // Publishers were told who is asking, and the source's own headers were sent.
     let heads = server.heads();
     assert!(
-        heads.iter().all(|h| h.contains("End-Use-Check/") && h.contains("contact: lists@example.org")),
+        heads
+            .iter()
+            .all(|h| h.contains("End-Use-Check/") && h.contains("contact: lists@example.org")),
         "{heads:#?}"
     );
     assert!(
-        heads.iter().any(|h| h.to_ascii_lowercase().contains("accept: text/csv")),
+        heads
+            .iter()
+            .any(|h| h.to_ascii_lowercase().contains("accept: text/csv")),
         "{heads:#?}"
     );
     no_temp_files(&out);
@@ -392,7 +422,10 @@ fn refused(name: &str, format: &str, reply: Reply, extra: &[&str]) -> (String, D
     let dir = temp_dir(name);
     let out = dir.join("lists");
     server.route("list", reply);
-    let sources = write_sources(&dir, serde_json::json!([source("x", format, &server.url("list"), "x.dat")]));
+    let sources = write_sources(
+        &dir,
+        serde_json::json!([source("x", format, &server.url("list"), "x.dat")]),
+    );
     let started = Instant::now();
     let o = update(&sources, &out, extra);
     let took = started.elapsed();
@@ -400,7 +433,10 @@ fn refused(name: &str, format: &str, reply: Reply, extra: &[&str]) -> (String, D
     let report = text(&o);
     assert!(report.contains("FAILED  x:"), "{report}");
     assert!(report.contains(&server.url("list")), "{report}");
-    assert!(!out.join("x.dat").exists(), "a refused file is never written");
+    assert!(
+        !out.join("x.dat").exists(),
+        "a refused file is never written"
+    );
     no_temp_files(&out);
     (report, took, out)
 }
@@ -422,7 +458,12 @@ fn a_truncated_file_is_refused_by_the_parser_with_its_line() {
         .iter()
         .rposition(|&b| b == b'\n')
         .expect("a line end");
-    let (report, _, _) = refused("trunc-xml", "un-xml", Reply::File(body[..cut].to_vec()), &[]);
+    let (report, _, _) = refused(
+        "trunc-xml",
+        "un-xml",
+        Reply::File(body[..cut].to_vec()),
+        &[],
+    );
     assert!(report.contains("truncated"), "{report}");
     assert!(report.contains("x.dat line"), "{report}");
     // Cut inside a tag: a syntax error, with its line.
@@ -434,11 +475,23 @@ fn a_truncated_file_is_refused_by_the_parser_with_its_line() {
     let sdn = sample("sample-sdn.csv");
     let cut = sdn[..sdn.len() - 40].to_vec();
     let (report, _, _) = refused("trunc-csv", "ofac-sdn-csv", Reply::File(cut), &[]);
-    assert!(report.contains("ends inside a quoted field: it is truncated"), "{report}");
+    assert!(
+        report.contains("ends inside a quoted field: it is truncated"),
+        "{report}"
+    );
     // Cut at a row boundary: a smaller valid list, but without OFAC's end mark.
     let rows = sdn.len() / 2;
-    let at = sdn[..rows].windows(2).rposition(|w| w == b"\r\n").expect("a row end") + 2;
-    let (report, _, _) = refused("trunc-row", "ofac-sdn-csv", Reply::File(sdn[..at].to_vec()), &[]);
+    let at = sdn[..rows]
+        .windows(2)
+        .rposition(|w| w == b"\r\n")
+        .expect("a row end")
+        + 2;
+    let (report, _, _) = refused(
+        "trunc-row",
+        "ofac-sdn-csv",
+        Reply::File(sdn[..at].to_vec()),
+        &[],
+    );
     assert!(report.contains("end-of-file mark (0x1A)"), "{report}");
     // The same for a companion: the list is refused as a whole.
     let server = Server::start();
@@ -451,20 +504,33 @@ fn a_truncated_file_is_refused_by_the_parser_with_its_line() {
     s["companions"] = serde_json::json!([{ "format": "ofac-alt-csv", "url": server.url("alt"), "file": "alt.csv" }]);
     let o = update(&write_sources(&dir, serde_json::json!([s])), &out, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("alt.csv: the file does not end with"), "{}", text(&o));
+    assert!(
+        text(&o).contains("alt.csv: the file does not end with"),
+        "{}",
+        text(&o)
+    );
     assert!(!out.join("sdn.csv").exists() && !out.join("alt.csv").exists());
 }
 
 #[test]
 fn a_file_of_another_format_than_declared_is_refused() {
-    let (report, _, _) = refused("format", "un-xml", Reply::File(sample("sample-eu.xml")), &[]);
-    assert!(report.contains("not UN Security Council Consolidated List"), "{report}");
+    let (report, _, _) = refused(
+        "format",
+        "un-xml",
+        Reply::File(sample("sample-eu.xml")),
+        &[],
+    );
+    assert!(
+        report.contains("not UN Security Council Consolidated List"),
+        "{report}"
+    );
     assert!(report.contains("the file is EU consolidated"), "{report}");
 }
 
 #[test]
 fn an_html_error_page_served_with_200_is_refused() {
-    let page = b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>EU Login</body></html>\n";
+    let page =
+        b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>EU Login</body></html>\n";
     let (report, _, _) = refused("html", "eu-xml", Reply::File(page.to_vec()), &[]);
     assert!(report.contains("HTML page"), "{report}");
 }
@@ -474,7 +540,12 @@ fn an_empty_or_entry_less_file_is_refused() {
     let (report, _, _) = refused("empty", "un-xml", Reply::File(Vec::new()), &[]);
     assert!(report.contains("empty"), "{report}");
     let header_only = b"\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\r\n";
-    let (report, _, _) = refused("no-entries", "bis-dpl-txt", Reply::File(header_only.to_vec()), &[]);
+    let (report, _, _) = refused(
+        "no-entries",
+        "bis-dpl-txt",
+        Reply::File(header_only.to_vec()),
+        &[],
+    );
     assert!(report.contains("no entries"), "{report}");
 }
 
@@ -494,7 +565,12 @@ fn an_over_size_content_length_is_refused_before_reading() {
 
 #[test]
 fn an_endless_body_stops_at_the_cap_in_bounded_time() {
-    let (report, took, _) = refused("endless", "ofac-sdn-csv", Reply::Endless, &["--max-bytes", "1000000"]);
+    let (report, took, _) = refused(
+        "endless",
+        "ofac-sdn-csv",
+        Reply::Endless,
+        &["--max-bytes", "1000000"],
+    );
     assert!(report.contains("longer than the 1000000 bytes"), "{report}");
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
@@ -503,7 +579,12 @@ fn an_endless_body_stops_at_the_cap_in_bounded_time() {
 fn a_body_longer_than_declared_is_read_only_to_its_length() {
     // The client reads what was declared and no more; the cut-off rows are
     // then refused as truncated instead of filling memory.
-    let (report, took, _) = refused("more", "ofac-sdn-csv", Reply::MoreThanDeclared(100_000), &[]);
+    let (report, took, _) = refused(
+        "more",
+        "ofac-sdn-csv",
+        Reply::MoreThanDeclared(100_000),
+        &[],
+    );
     assert!(report.contains("truncated"), "{report}");
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
@@ -534,7 +615,10 @@ fn a_failed_download_keeps_the_previous_good_file() {
     let o = update(&sources, &out, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let report = text(&o);
-    assert!(report.contains("kept    sdn: the previous sdn.csv stays"), "{report}");
+    assert!(
+        report.contains("kept    sdn: the previous sdn.csv stays"),
+        "{report}"
+    );
     assert!(report.contains("kept    un:"), "{report}");
     assert!(report.contains("HTTP 500"), "{report}");
     assert!(report.contains("2 kept their previous file"), "{report}");
@@ -548,7 +632,11 @@ fn a_failed_download_keeps_the_previous_good_file() {
     std::fs::write(out.join("un.xml"), b"tampered").expect("tamper");
     let o = update(&sources, &out, &["--only", "un"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("no longer has the SHA-256"), "{}", text(&o));
+    assert!(
+        text(&o).contains("no longer has the SHA-256"),
+        "{}",
+        text(&o)
+    );
     let third = read_index(&out);
     assert!(third.lists.iter().all(|l| l.file.as_str() != "un.xml"));
 }
@@ -587,7 +675,11 @@ fn only_updates_the_named_sources_and_keeps_the_rest_of_the_index() {
     let seen = server.requested().len();
     let o = update(&sources, &out, &["--only", "nope"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("--only nope: no such source"), "{}", text(&o));
+    assert!(
+        text(&o).contains("--only nope: no such source"),
+        "{}",
+        text(&o)
+    );
     assert_eq!(server.requested().len(), seen);
 }
 
@@ -636,7 +728,11 @@ fn the_built_in_sources_print_and_validate() {
     assert_eq!(o.status.code(), Some(0));
     let printed: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let sources = printed["sources"].as_array().expect("sources");
-    assert!(sources.iter().all(|s| s["url"].as_str().is_some_and(|u| u.starts_with("https://"))));
+    assert!(
+        sources
+            .iter()
+            .all(|s| s["url"].as_str().is_some_and(|u| u.starts_with("https://")))
+    );
     // The printed file is accepted as --sources (an unknown --only id stops
     // the run after validation, before any download).
     let dir = temp_dir("printed");
@@ -644,7 +740,11 @@ fn the_built_in_sources_print_and_validate() {
     std::fs::write(&path, &o.stdout).expect("write");
     let o = update(&path, &dir.join("lists"), &["--only", "none"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("no such source; the sources are: ofac-sdn"), "{}", text(&o));
+    assert!(
+        text(&o).contains("no such source; the sources are: ofac-sdn"),
+        "{}",
+        text(&o)
+    );
 }
 
 /// The real published files in ../shared/data/, when this machine has them.
@@ -688,7 +788,12 @@ fn the_real_published_files_are_accepted() {
         { "format": "ofac-alt-csv", "url": server.url("alt"), "file": "alt.csv" },
         { "format": "ofac-add-csv", "url": server.url("add"), "file": "add.csv" }
     ]);
-    let mut cons = source("ofac-cons", "ofac-sdn-csv", &server.url("cons"), "cons_prim.csv");
+    let mut cons = source(
+        "ofac-cons",
+        "ofac-sdn-csv",
+        &server.url("cons"),
+        "cons_prim.csv",
+    );
     cons["companions"] = serde_json::json!([
         { "format": "ofac-alt-csv", "url": server.url("cons-alt"), "file": "cons_alt.csv" },
         { "format": "ofac-add-csv", "url": server.url("cons-add"), "file": "cons_add.csv" }
@@ -714,7 +819,14 @@ fn the_real_published_files_are_accepted() {
         chrono::NaiveDate::from_ymd_opt(2026, 2, 27)
     );
     assert!(entry(&index, "dpl.txt").entries.is_some_and(|n| n > 100));
-    for (file, name) in [("sdn.csv", "sdn"), ("un-consolidated.xml", "un"), ("dpl.txt", "dpl")] {
-        assert_eq!(entry(&index, file).sha256, Some(Sha256Digest::of(&bytes[name])));
+    for (file, name) in [
+        ("sdn.csv", "sdn"),
+        ("un-consolidated.xml", "un"),
+        ("dpl.txt", "dpl"),
+    ] {
+        assert_eq!(
+            entry(&index, file).sha256,
+            Some(Sha256Digest::of(&bytes[name]))
+        );
     }
 }

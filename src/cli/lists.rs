@@ -233,7 +233,11 @@ fn print_report(report: &update::Report) -> ExitCode {
             Outcome::KeptPrevious(reason) => {
                 kept += 1;
                 failed += 1;
-                let file = s.entry.as_ref().map(|e| e.file.to_string()).unwrap_or_default();
+                let file = s
+                    .entry
+                    .as_ref()
+                    .map(|e| e.file.to_string())
+                    .unwrap_or_default();
                 println!(
                     "kept    {id}: the previous {file} stays in the index; this download was refused: {}",
                     shown(reason)
@@ -241,10 +245,7 @@ fn print_report(report: &update::Report) -> ExitCode {
             }
             Outcome::Failed(reason) => {
                 failed += 1;
-                println!(
-                    "FAILED  {id}: not in the index; {}",
-                    shown(reason)
-                );
+                println!("FAILED  {id}: not in the index; {}", shown(reason));
             }
         }
     }

@@ -55,7 +55,8 @@ impl fmt::Display for FetchError {
                 f,
                 "the server answered HTTP {code}{}",
                 match code {
-                    403 => " (forbidden: the publisher may require a User-Agent, a token or a login)",
+                    403 =>
+                        " (forbidden: the publisher may require a User-Agent, a token or a login)",
                     404 => " (not found: the file has moved; check the URL)",
                     429 => " (too many requests: try again later)",
                     300..=399 => " (a redirect that was not followed)",
@@ -132,7 +133,9 @@ pub fn get(
     let mut bytes = Vec::with_capacity(capacity);
     // One byte past the limit tells "exactly at the limit" from "over it".
     let mut reader = body.into_reader().take(limits.max_bytes.saturating_add(1));
-    reader.read_to_end(&mut bytes).map_err(|e| classify_io(&e))?;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| classify_io(&e))?;
     if bytes.len() as u64 > limits.max_bytes {
         return Err(FetchError::TooLarge {
             declared: None,
@@ -146,9 +149,9 @@ fn classify(e: ureq::Error) -> FetchError {
     match e {
         ureq::Error::Timeout(phase) => FetchError::Timeout(phase_text(phase)),
         ureq::Error::Io(io) => classify_io(&io),
-        ureq::Error::RequireHttpsOnly(url) => {
-            FetchError::Network(format!("redirected to a non-https address ({url}); refused"))
-        }
+        ureq::Error::RequireHttpsOnly(url) => FetchError::Network(format!(
+            "redirected to a non-https address ({url}); refused"
+        )),
         ureq::Error::TooManyRedirects => FetchError::Network("too many redirects".into()),
         ureq::Error::HostNotFound => FetchError::Network("host not found (DNS)".into()),
         other => FetchError::Network(other.to_string()),
@@ -181,9 +184,9 @@ fn classify_io(e: &std::io::Error) -> FetchError {
         };
     }
     match e.kind() {
-        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
-            FetchError::Timeout(format!("the server was silent for longer than --read-timeout ({e})"))
-        }
+        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => FetchError::Timeout(
+            format!("the server was silent for longer than --read-timeout ({e})"),
+        ),
         std::io::ErrorKind::UnexpectedEof => FetchError::Network(format!(
             "the connection closed before the whole file arrived ({e})"
         )),

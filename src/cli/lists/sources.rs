@@ -178,10 +178,7 @@ impl Check {
         if items.is_empty() || items.len() > MAX_SOURCES {
             self.problem(
                 "sources",
-                format!(
-                    "has {} sources; give 1 to {MAX_SOURCES}",
-                    items.len()
-                ),
+                format!("has {} sources; give 1 to {MAX_SOURCES}", items.len()),
             );
             return out;
         }
@@ -367,7 +364,9 @@ impl Check {
         let problem = if text.len() > 100 {
             Some(bad("is longer than 100 bytes"))
         } else if text.contains('/') {
-            Some(bad("must be a plain file name, written in the output folder itself"))
+            Some(bad(
+                "must be a plain file name, written in the output folder itself",
+            ))
         } else if text.starts_with('.') {
             Some(bad("must not start with '.' (temporary files do)"))
         } else if text.eq_ignore_ascii_case("index.json") {
@@ -406,21 +405,29 @@ impl Check {
             let hat = join(at, name);
             let lower = name.to_ascii_lowercase();
             if name.is_empty() || !name.bytes().all(is_token_byte) {
-                self.problem(&hat, "is not a valid header name (letters, digits and - only)");
+                self.problem(
+                    &hat,
+                    "is not a valid header name (letters, digits and - only)",
+                );
                 continue;
             }
             if RESERVED_HEADERS.contains(&lower.as_str()) || lower.starts_with("proxy-") {
                 self.problem(&hat, "is set by the HTTP client and cannot be given here");
                 continue;
             }
-            if out.iter().any(|(n, _): &(String, String)| n.eq_ignore_ascii_case(name)) {
+            if out
+                .iter()
+                .any(|(n, _): &(String, String)| n.eq_ignore_ascii_case(name))
+            {
                 self.problem(&hat, "is given twice (header names ignore case)");
                 continue;
             }
             let Some(text) = self.string(&hat, v) else {
                 continue;
             };
-            let visible = text.bytes().all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic());
+            let visible = text
+                .bytes()
+                .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic());
             if text.len() > 1024 || !visible {
                 self.problem(
                     &hat,
@@ -439,7 +446,10 @@ impl Check {
         let mut files = HashSet::new();
         for (i, s) in sources.iter().enumerate() {
             if !ids.insert(s.id.as_str()) {
-                self.problem(&format!("sources[{i}].id"), format!("{:?} is used twice", s.id));
+                self.problem(
+                    &format!("sources[{i}].id"),
+                    format!("{:?} is used twice", s.id),
+                );
             }
             let names = std::iter::once(&s.file).chain(s.companions.iter().map(|c| &c.file));
             for name in names {
@@ -470,8 +480,7 @@ pub fn check_contact(text: &str) -> Result<String, String> {
 
 fn valid_id(s: &str) -> bool {
     (1..=40).contains(&s.len())
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -565,6 +574,9 @@ mod tests {
             ]}"#,
         );
         assert!(found.iter().any(|p| p.contains("used twice")), "{found:?}");
-        assert!(found.iter().any(|p| p.contains("written by two sources")), "{found:?}");
+        assert!(
+            found.iter().any(|p| p.contains("written by two sources")),
+            "{found:?}"
+        );
     }
 }

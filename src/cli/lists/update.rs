@@ -184,9 +184,8 @@ fn download(
     now: fn() -> DateTime<Utc>,
 ) -> Result<(SanctionsListFile, Vec<(String, Vec<u8>)>), String> {
     let name = source.file.as_str();
-    let refuse = |url: &enduse::config::SourceUrl, why: String| {
-        format!("{}: {why}", url.without_query())
-    };
+    let refuse =
+        |url: &enduse::config::SourceUrl, why: String| format!("{}: {why}", url.without_query());
     let bytes = fetch::get(&source.url, &source.headers, limits)
         .map_err(|e| refuse(&source.url, e.to_string()))?;
     check_format(&bytes, source.format).map_err(|why| refuse(&source.url, why))?;
