@@ -123,9 +123,10 @@ pub struct Contact {
 /// `sanctions_lists[]` or of `lists/index.json` `lists[]` (see [`ListIndex`]).
 ///
 /// Only `file` and `format` are required. The provenance fields (`published`
-/// to `companion_files`) are written by `enduse lists update` and may be
-/// written by hand; they describe the file, the app never trusts them over
-/// the file itself (the parser computes its own digest and date).
+/// to `sample`) are written by `enduse lists update` (all but `sample`) or by
+/// hand. They describe the file as it was written; for what was actually
+/// searched, the digest and date the parser computes from the loaded bytes
+/// (`screening::ListMeta`) remain the authority.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SanctionsListFile {
     /// The file on the host's site.

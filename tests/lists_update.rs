@@ -810,6 +810,12 @@ fn the_real_published_files_are_accepted() {
     );
     let o = update(&sources, &out, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // The 2026 alt/add name entries the 2024 sdn.csv lacks: accepted, and said.
+    assert!(
+        text(&o).contains("note: alt.csv:") && text(&o).contains("not in sdn.csv"),
+        "{}",
+        text(&o)
+    );
     let index = read_index(&out);
     assert_eq!(entry(&index, "sdn.csv").entries, Some(14_965));
     assert_eq!(entry(&index, "cons_prim.csv").entries, Some(442));

@@ -229,6 +229,9 @@ fn print_report(report: &update::Report) -> ExitCode {
                     e.entries.unwrap_or(0),
                     e.sha256.map(|d| d.to_hex()).unwrap_or_default(),
                 );
+                for note in &s.notes {
+                    println!("        note: {}", shown(note));
+                }
             }
             Outcome::KeptPrevious(reason) => {
                 kept += 1;

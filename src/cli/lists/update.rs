@@ -42,6 +42,8 @@ pub struct SourceReport {
     pub outcome: Outcome,
     /// The index entry now in force for it, if any.
     pub entry: Option<SanctionsListFile>,
+    /// Accepted, but worth a look (companion rows whose entry is missing).
+    pub notes: Vec<String>,
 }
 
 /// The whole run.
@@ -153,13 +155,16 @@ fn update_one(
     limits: &Limits,
     now: fn() -> DateTime<Utc>,
 ) -> SourceReport {
-    let result = download(source, limits, now).and_then(|(entry, files)| {
-        let named: Vec<(&str, &[u8])> = files
+    let mut notes = Vec::new();
+    let result = download(source, limits, now).and_then(|accepted| {
+        let named: Vec<(&str, &[u8])> = accepted
+            .files
             .iter()
             .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
             .collect();
         write_set(out, &named)?;
-        Ok(entry)
+        notes = accepted.notes;
+        Ok(accepted.entry)
     });
     let (outcome, entry) = match result {
         Ok(entry) => (Outcome::Updated, Some(entry)),
@@ -173,7 +178,16 @@ fn update_one(
         id: source.id.clone(),
         outcome,
         entry,
+        notes,
     }
+}
+
+/// A source that passed every check, not yet written.
+struct Accepted {
+    entry: SanctionsListFile,
+    /// (file name, bytes): the list first, then its companions.
+    files: Vec<(String, Vec<u8>)>,
+    notes: Vec<String>,
 }
 
 /// Downloads and validates a source with its companions: the index entry
@@ -182,7 +196,7 @@ fn download(
     source: &Source,
     limits: &Limits,
     now: fn() -> DateTime<Utc>,
-) -> Result<(SanctionsListFile, Vec<(String, Vec<u8>)>), String> {
+) -> Result<Accepted, String> {
     let name = source.file.as_str();
     let refuse =
         |url: &enduse::config::SourceUrl, why: String| format!("{}: {why}", url.without_query());
@@ -194,6 +208,7 @@ fn download(
         .map_err(|e| refuse(&source.url, e.to_string()))?;
     let mut files = vec![(name.to_string(), bytes)];
     let mut companion_files = Vec::new();
+    let mut notes = Vec::new();
     for companion in &source.companions {
         let cname = companion.file.as_str();
         let cbytes = fetch::get(&companion.url, &source.headers, limits)
@@ -204,6 +219,12 @@ fn download(
         let attached = list
             .attach_ofac(&cbytes, cname)
             .map_err(|e| refuse(&companion.url, e.to_string()))?;
+        if attached.orphans.count > 0 {
+            notes.push(format!(
+                "{cname}: {} row(s) name an entry that is not in {name} (files of different days?)",
+                attached.orphans.count
+            ));
+        }
         companion_files.push(CompanionFile {
             file: companion.file.clone(),
             format: companion.format,
@@ -222,7 +243,11 @@ fn download(
     entry.entries = u64::try_from(list.meta.entry_count).ok();
     entry.source_url = Some(source.url.without_query());
     entry.companion_files = companion_files;
-    Ok((entry, files))
+    Ok(Accepted {
+        entry,
+        files,
+        notes,
+    })
 }
 
 /// Refuses a file whose content is not the declared format, before parsing:
