@@ -119,7 +119,14 @@ pub struct Contact {
     pub text: Option<LocalizedText>,
 }
 
-/// One sanctions list file offered by the host.
+/// One sanctions list file offered by the host: an entry of `config.json`
+/// `sanctions_lists[]` or of `lists/index.json` `lists[]` (see [`ListIndex`]).
+///
+/// Only `file` and `format` are required. The provenance fields (`published`
+/// to `sample`) are written by `enduse lists update` (all but `sample`) or by
+/// hand. They describe the file as it was written; for what was actually
+/// searched, the digest and date the parser computes from the loaded bytes
+/// (`screening::ListMeta`) remain the authority.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SanctionsListFile {
     /// The file on the host's site.
@@ -130,6 +137,64 @@ pub struct SanctionsListFile {
     pub label: Option<String>,
     /// Companion files read together with `file` (OFAC's `alt.csv` and `add.csv`).
     pub companions: Vec<SitePath>,
+    /// The publication date the file itself carries (EU `generationDate`, UN
+    /// `dateGenerated`, UK `DateGenerated`, the CSL JSON's oldest source date,
+    /// the DPL's newest `Last_Update`), `YYYY-MM-DD`. `None` when the file
+    /// carries none (OFAC legacy CSV, OpenSanctions simple CSV, CSL CSV) and
+    /// nobody stated one: the list's age is then unknown, and `retrieved`
+    /// says only when it was fetched, not when it was published.
+    pub published: Option<chrono::NaiveDate>,
+    /// When `enduse lists update` downloaded the file, in UTC
+    /// (`YYYY-MM-DDTHH:MM:SSZ`). A download date, never a publication date.
+    pub retrieved: Option<chrono::DateTime<chrono::Utc>>,
+    /// SHA-256 of the exact bytes written to `file` (64 lowercase hex digits).
+    pub sha256: Option<crate::screening::Sha256Digest>,
+    /// How many entries the file parsed to when it was written (at least 1).
+    pub entries: Option<u64>,
+    /// Where the file was downloaded from, without its query string (which
+    /// may hold a publisher's access token). Shown only, never fetched.
+    pub source_url: Option<SourceUrl>,
+    /// Provenance of each companion file, each naming one of `companions`.
+    pub companion_files: Vec<CompanionFile>,
+    /// True for the project's own fictitious sample files (`public/lists/`):
+    /// screening against them is a test, never a screening.
+    pub sample: bool,
+}
+
+impl SanctionsListFile {
+    /// An entry with only the required fields.
+    pub fn new(file: SitePath, format: SanctionsListFormat) -> SanctionsListFile {
+        SanctionsListFile {
+            file,
+            format,
+            label: None,
+            companions: Vec::new(),
+            published: None,
+            retrieved: None,
+            sha256: None,
+            entries: None,
+            source_url: None,
+            companion_files: Vec::new(),
+            sample: false,
+        }
+    }
+}
+
+/// Provenance of a companion file (OFAC `alt.csv`, `add.csv`) of a list:
+/// `companion_files[]` beside the plain `companions` paths, which older
+/// readers (and the web app's manifest reader) expect to stay strings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompanionFile {
+    /// The companion, exactly as it appears in `companions`.
+    pub file: SitePath,
+    /// `ofac-alt-csv` or `ofac-add-csv`.
+    pub format: SanctionsListFormat,
+    /// SHA-256 of the exact bytes written (64 lowercase hex digits).
+    pub sha256: Option<crate::screening::Sha256Digest>,
+    /// How many rows it had when it was attached.
+    pub rows: Option<u64>,
+    /// Where it was downloaded from, without its query string.
+    pub source_url: Option<SourceUrl>,
 }
 
 /// The published list formats the screening parsers read.
@@ -491,6 +556,122 @@ impl HttpsUrl {
     }
 }
 
+/// Where a list file is downloaded from: an `https://` URL, or `http://` on
+/// this machine's loopback (`127.0.0.1`, `localhost`, `[::1]`), which only
+/// tests use. Plain `http://` to anywhere else is refused: a list fetched
+/// in clear text could have been altered on the way.
+///
+/// The web app never fetches it; `enduse lists update` does, and the index it
+/// writes keeps it (without the query) so a reader can see where a file came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SourceUrl(String);
+
+impl SourceUrl {
+    /// Validates a URL; the error says what is wrong with it.
+    pub fn parse(text: &str) -> Result<SourceUrl, String> {
+        if text.len() > 2048 {
+            return Err("is longer than 2048 bytes".into());
+        }
+        if text.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || !c.is_ascii()
+                || matches!(c, '"' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^')
+        }) {
+            return Err(format!(
+                "{text:?} contains spaces, quotes, non-ASCII or control characters; percent-encode them"
+            ));
+        }
+        let lower = text.to_ascii_lowercase();
+        let (rest, https) = if let Some(rest) = lower.strip_prefix("https://") {
+            (rest, true)
+        } else if let Some(rest) = lower.strip_prefix("http://") {
+            (rest, false)
+        } else {
+            return Err(format!("{text:?} must start with \"https://\""));
+        };
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        if authority.contains('@') {
+            return Err(format!(
+                "{text:?} has user information before the host; put credentials in a header, not the URL"
+            ));
+        }
+        if rest.contains('#') {
+            return Err(format!("{text:?} has a fragment (#...); remove it"));
+        }
+        let (host, port) =
+            split_host_port(authority).ok_or_else(|| format!("{text:?} has no valid host name"))?;
+        if let Some(port) = port
+            && (!port.chars().all(|c| c.is_ascii_digit())
+                || !port.parse::<u16>().is_ok_and(|p| p > 0))
+        {
+            return Err(format!("{text:?} has an invalid port {port:?}"));
+        }
+        if !https && !is_loopback_host(host) {
+            return Err(format!(
+                "{text:?} is plain http; only https:// is allowed (http only to 127.0.0.1 or localhost, for tests)"
+            ));
+        }
+        Ok(SourceUrl(text.to_string()))
+    }
+
+    /// The URL as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL without its query string: what an index may publish, since a
+    /// query can carry a publisher's access token.
+    pub fn without_query(&self) -> SourceUrl {
+        let end = self.0.find('?').unwrap_or(self.0.len());
+        SourceUrl(self.0.get(..end).unwrap_or(&self.0).to_string())
+    }
+
+    /// True for `https://` URLs (false: plain http to the loopback).
+    pub fn is_https(&self) -> bool {
+        self.0
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+    }
+}
+
+impl fmt::Display for SourceUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Splits `host[:port]` or `[v6]:port`; `None` when the host is empty or has
+/// characters a host name cannot have.
+fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (inside, after) = v6.split_once(']')?;
+        let port = match after {
+            "" => None,
+            p => Some(p.strip_prefix(':')?),
+        };
+        if inside.is_empty() || !inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':') {
+            return None;
+        }
+        (authority.get(..inside.len() + 2)?, port)
+    } else {
+        match authority.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
+    };
+    let plain = host.starts_with('[')
+        || host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
+    (!host.is_empty() && plain).then_some((host, port))
+}
+
+fn is_loopback_host(host: &str) -> bool {
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
 /// One thing wrong with a config file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
@@ -604,6 +785,155 @@ impl HostConfig {
     pub fn organisation_name(&self, lang: Lang) -> Option<&str> {
         self.organisation.as_ref().map(|o| o.name.get(lang))
     }
+}
+
+/// The list manifest the web app reads when the host names no lists:
+/// `lists/index.json`, written by `enduse lists update` or by hand.
+///
+/// `{ "note"?: text, "lists": [ entry, … ] }`, each entry the same as a
+/// `config.json` `sanctions_lists[]` entry (see [`SanctionsListFile`]), its
+/// paths relative to the `lists/` folder. Unknown fields are errors.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListIndex {
+    /// A note for whoever opens the file (what the lists are, who wrote it).
+    pub note: Option<String>,
+    /// The lists, in the order they are offered.
+    pub lists: Vec<SanctionsListFile>,
+}
+
+/// The manifest's path relative to `index.html`.
+pub const LIST_INDEX_FILE: &str = "lists/index.json";
+
+/// A manifest larger than this is refused before parsing (32 entries with
+/// every field are a few tens of KB).
+pub const MAX_LIST_INDEX_BYTES: usize = 256 * 1024;
+
+/// Why a `lists/index.json` was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ListIndexError {
+    /// Not JSON, too large, or JSON the strict reader refuses.
+    #[error("lists/index.json is refused: {0}")]
+    Refused(JsonError),
+    /// JSON, but with wrong or unknown fields.
+    #[error("lists/index.json has {} problem(s):\n{}", .0.len(), list(.0))]
+    Invalid(Vec<Problem>),
+}
+
+impl ListIndexError {
+    /// Every problem as a line of text.
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            ListIndexError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+impl ListIndex {
+    /// Parses and validates a `lists/index.json` text, reporting every problem found.
+    pub fn from_json(text: &str) -> Result<ListIndex, ListIndexError> {
+        let bounds = Bounds {
+            max_bytes: MAX_LIST_INDEX_BYTES,
+            ..CONFIG_BOUNDS
+        };
+        let value = strict_json::parse_str(text, &bounds).map_err(ListIndexError::Refused)?;
+        let mut v = Validator::default();
+        let index = v.list_index(&value);
+        if v.problems.is_empty() {
+            Ok(index)
+        } else {
+            Err(ListIndexError::Invalid(v.problems))
+        }
+    }
+
+    /// The file's text: pretty JSON that [`ListIndex::from_json`] reads back
+    /// to an equal value. Absent fields are left out, never written as null.
+    pub fn to_json(&self) -> String {
+        let out = IndexOut {
+            note: self.note.as_deref(),
+            lists: self.lists.iter().map(EntryOut::of).collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+/// The written form of [`ListIndex`]: field order fixed, absent fields omitted.
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    lists: Vec<EntryOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    file: &'a SitePath,
+    format: SanctionsListFormat,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    companions: &'a [SitePath],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retrieved: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entries: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_url: Option<&'a SourceUrl>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    companion_files: Vec<CompanionOut<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    sample: bool,
+}
+
+#[derive(Serialize)]
+struct CompanionOut<'a> {
+    file: &'a SitePath,
+    format: SanctionsListFormat,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_url: Option<&'a SourceUrl>,
+}
+
+impl<'a> EntryOut<'a> {
+    fn of(l: &'a SanctionsListFile) -> EntryOut<'a> {
+        EntryOut {
+            file: &l.file,
+            format: l.format,
+            label: l.label.as_deref(),
+            companions: &l.companions,
+            published: l.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            retrieved: l.retrieved.map(format_utc_time),
+            sha256: l.sha256.map(|d| d.to_hex()),
+            entries: l.entries,
+            source_url: l.source_url.as_ref(),
+            companion_files: l
+                .companion_files
+                .iter()
+                .map(|c| CompanionOut {
+                    file: &c.file,
+                    format: c.format,
+                    sha256: c.sha256.map(|d| d.to_hex()),
+                    rows: c.rows,
+                    source_url: c.source_url.as_ref(),
+                })
+                .collect(),
+            sample: l.sample,
+        }
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, the one form [`parse_utc_time`] reads.
+pub fn format_utc_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// How `config.json` is read: one reading (duplicate names refused), text a
@@ -739,6 +1069,37 @@ impl Validator {
         config
     }
 
+    fn list_index(&mut self, value: &Value) -> ListIndex {
+        let mut index = ListIndex {
+            note: None,
+            lists: Vec::new(),
+        };
+        let Some(map) = self.object("", value, &["$comment", "note", "lists"]) else {
+            return index;
+        };
+        index.note = map
+            .get("note")
+            .and_then(|v| self.parsed("note", v, |s| plain_text(s, MAX_TEXT_CHARS)));
+        match map.get("lists") {
+            Some(v) => index.lists = self.lists("lists", v),
+            None => self.problem("", "needs \"lists\": [ ... ]"),
+        }
+        for (i, l) in index.lists.iter().enumerate() {
+            if index
+                .lists
+                .iter()
+                .take(i)
+                .any(|earlier| earlier.file == l.file)
+            {
+                self.problems.push(Problem {
+                    field: format!("lists[{i}].file"),
+                    message: format!("{} is listed twice", l.file),
+                });
+            }
+        }
+        index
+    }
+
     fn organisation(&mut self, field: &str, value: &Value) -> Option<Organisation> {
         let map = self.object(field, value, &["name"])?;
         let Some(name) = map.get("name") else {
@@ -838,7 +1199,20 @@ impl Validator {
     }
 
     fn list(&mut self, field: &str, value: &Value) -> Option<SanctionsListFile> {
-        let map = self.object(field, value, &["file", "format", "label", "companions"])?;
+        let known = [
+            "file",
+            "format",
+            "label",
+            "companions",
+            "published",
+            "retrieved",
+            "sha256",
+            "entries",
+            "source_url",
+            "companion_files",
+            "sample",
+        ];
+        let map = self.object(field, value, &known)?;
         let file = match map.get("file") {
             Some(v) => self.parsed(&join(field, "file"), v, SitePath::parse),
             None => {
@@ -847,15 +1221,7 @@ impl Validator {
             }
         };
         let format = match map.get("format") {
-            Some(v) => self.parsed(&join(field, "format"), v, |tag| {
-                SanctionsListFormat::from_tag(tag).ok_or_else(|| {
-                    let all: Vec<&str> = SanctionsListFormat::ALL.iter().map(|f| f.tag()).collect();
-                    format!(
-                        "{tag:?} is not a known format; expected one of: {}",
-                        all.join(", ")
-                    )
-                })
-            }),
+            Some(v) => self.parsed(&join(field, "format"), v, parse_format),
             None => {
                 self.problem(field, "needs a \"format\"");
                 None
@@ -878,12 +1244,130 @@ impl Validator {
                 None => self.problem(&at, format!("must be a list of paths, found {}", kind(v))),
             }
         }
-        Some(SanctionsListFile {
-            file: file?,
-            format: format?,
-            label,
-            companions,
-        })
+        let mut entry = SanctionsListFile::new(file?, format?);
+        entry.label = label;
+        entry.published = map
+            .get("published")
+            .and_then(|v| self.parsed(&join(field, "published"), v, parse_date));
+        entry.retrieved = map
+            .get("retrieved")
+            .and_then(|v| self.parsed(&join(field, "retrieved"), v, parse_utc_time));
+        entry.sha256 = map
+            .get("sha256")
+            .and_then(|v| self.parsed(&join(field, "sha256"), v, parse_sha256));
+        entry.entries = map
+            .get("entries")
+            .and_then(|v| self.count(&join(field, "entries"), v));
+        entry.source_url = map
+            .get("source_url")
+            .and_then(|v| self.parsed(&join(field, "source_url"), v, SourceUrl::parse));
+        if let Some(v) = map.get("companion_files") {
+            entry.companion_files =
+                self.companion_files(&join(field, "companion_files"), v, &companions);
+        }
+        if let Some(v) = map.get("sample") {
+            match v.as_bool() {
+                Some(b) => entry.sample = b,
+                None => self.problem(
+                    &join(field, "sample"),
+                    format!("must be true or false, found {}", kind(v)),
+                ),
+            }
+        }
+        entry.companions = companions;
+        Some(entry)
+    }
+
+    /// A whole number from 1 to 2^53 − 1 (a count of entries or rows).
+    fn count(&mut self, field: &str, value: &Value) -> Option<u64> {
+        match value.as_u64() {
+            Some(n) if (1..=strict_json::MAX_SAFE_INTEGER).contains(&n) => Some(n),
+            _ => {
+                self.problem(
+                    field,
+                    format!(
+                        "must be a whole number of at least 1, found {}",
+                        kind(value)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn companion_files(
+        &mut self,
+        field: &str,
+        value: &Value,
+        companions: &[SitePath],
+    ) -> Vec<CompanionFile> {
+        let Some(items) = value.as_array() else {
+            self.problem(
+                field,
+                format!("must be a list [ ... ], found {}", kind(value)),
+            );
+            return Vec::new();
+        };
+        let mut out: Vec<CompanionFile> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{field}[{i}]");
+            let known = ["file", "format", "sha256", "rows", "source_url"];
+            let Some(map) = self.object(&at, item, &known) else {
+                continue;
+            };
+            let file = match map.get("file") {
+                Some(v) => self.parsed(&join(&at, "file"), v, SitePath::parse),
+                None => {
+                    self.problem(&at, "needs a \"file\" (one of the list's \"companions\")");
+                    None
+                }
+            };
+            let format = match map.get("format") {
+                Some(v) => self.parsed(&join(&at, "format"), v, |tag| {
+                    match parse_format(tag)? {
+                        f @ (SanctionsListFormat::OfacAltCsv | SanctionsListFormat::OfacAddCsv) => Ok(f),
+                        other => Err(format!(
+                            "{other} is not a companion format; expected \"ofac-alt-csv\" or \"ofac-add-csv\""
+                        )),
+                    }
+                }),
+                None => {
+                    self.problem(&at, "needs a \"format\" (\"ofac-alt-csv\" or \"ofac-add-csv\")");
+                    None
+                }
+            };
+            let sha256 = map
+                .get("sha256")
+                .and_then(|v| self.parsed(&join(&at, "sha256"), v, parse_sha256));
+            let rows = map
+                .get("rows")
+                .and_then(|v| self.count(&join(&at, "rows"), v));
+            let source_url = map
+                .get("source_url")
+                .and_then(|v| self.parsed(&join(&at, "source_url"), v, SourceUrl::parse));
+            let (Some(file), Some(format)) = (file, format) else {
+                continue;
+            };
+            if !companions.contains(&file) {
+                self.problem(
+                    &join(&at, "file"),
+                    format!("{file} is not one of the list's \"companions\""),
+                );
+                continue;
+            }
+            if out.iter().any(|c| c.file == file) {
+                self.problem(&join(&at, "file"), format!("{file} is described twice"));
+                continue;
+            }
+            out.push(CompanionFile {
+                file,
+                format,
+                sha256,
+                rows,
+                source_url,
+            });
+        }
+        out
     }
 
     /// A string (the same in every language) or `{ "en": ..., "ru": ..., "kk": ... }`.
@@ -925,6 +1409,55 @@ impl Validator {
         }
         Some(text)
     }
+}
+
+/// A format tag of `config.json` / `lists/index.json`.
+fn parse_format(tag: &str) -> Result<SanctionsListFormat, String> {
+    SanctionsListFormat::from_tag(tag).ok_or_else(|| {
+        let all: Vec<&str> = SanctionsListFormat::ALL.iter().map(|f| f.tag()).collect();
+        format!(
+            "{tag:?} is not a known format; expected one of: {}",
+            all.join(", ")
+        )
+    })
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    let shape = text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shape
+        .then(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("{text:?} is not a date written YYYY-MM-DD, e.g. \"2026-12-01\""))
+}
+
+/// A UTC time written `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339, offset zero, no fraction).
+pub fn parse_utc_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    let bad = || {
+        format!(
+            "{text:?} is not a UTC time written YYYY-MM-DDTHH:MM:SSZ, e.g. \"2026-12-01T05:00:00Z\""
+        )
+    };
+    if text.len() != 20 || !text.ends_with('Z') || text.as_bytes().get(10) != Some(&b'T') {
+        return Err(bad());
+    }
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| bad())
+}
+
+/// A SHA-256 digest written as 64 lowercase hex digits (as `sha256sum` prints it).
+pub fn parse_sha256(text: &str) -> Result<crate::screening::Sha256Digest, String> {
+    crate::screening::Sha256Digest::from_hex(text).ok_or_else(|| {
+        format!("{text:?} is not a SHA-256 digest: 64 lowercase hex digits (0-9, a-f)")
+    })
 }
 
 /// Trims and checks a display text: non-empty, bounded, no control characters
@@ -1051,6 +1584,220 @@ mod tests {
         assert_eq!(t.get(Lang::En), "Привет");
         assert_eq!(t.get(Lang::Kk), "Привет");
         assert_eq!(LocalizedText::same("x").get(Lang::Ru), "x");
+    }
+
+    #[test]
+    fn the_shipped_list_index_is_valid_and_all_samples() {
+        let index = ListIndex::from_json(include_str!("../public/lists/index.json"))
+            .expect("public/lists/index.json is valid");
+        assert!(!index.lists.is_empty());
+        for list in &index.lists {
+            assert!(list.sample, "{} is marked as a sample", list.file);
+        }
+        assert_eq!(
+            index.lists[0]
+                .companions
+                .iter()
+                .map(SitePath::as_str)
+                .collect::<Vec<_>>(),
+            ["sample-alt.csv", "sample-add.csv"]
+        );
+    }
+
+    fn full_entry() -> SanctionsListFile {
+        let digest = crate::screening::Sha256Digest::of(b"sdn");
+        let mut entry = SanctionsListFile::new(
+            SitePath::parse("sdn.csv").expect("path"),
+            SanctionsListFormat::OfacSdnCsv,
+        );
+        entry.label = Some("OFAC SDN".into());
+        entry.companions = vec![SitePath::parse("alt.csv").expect("path")];
+        entry.published = chrono::NaiveDate::from_ymd_opt(2026, 11, 30);
+        entry.retrieved = parse_utc_time("2026-12-01T05:00:07Z").ok();
+        entry.sha256 = Some(digest);
+        entry.entries = Some(14965);
+        entry.source_url = SourceUrl::parse("https://example.org/SDN.CSV").ok();
+        entry.companion_files = vec![CompanionFile {
+            file: SitePath::parse("alt.csv").expect("path"),
+            format: SanctionsListFormat::OfacAltCsv,
+            sha256: Some(crate::screening::Sha256Digest::of(b"alt")),
+            rows: Some(12),
+            source_url: SourceUrl::parse("https://example.org/ALT.CSV").ok(),
+        }];
+        entry
+    }
+
+    #[test]
+    fn a_written_index_reads_back_equal() {
+        let index = ListIndex {
+            note: Some("written by a test".into()),
+            lists: vec![
+                full_entry(),
+                SanctionsListFile::new(
+                    SitePath::parse("un.xml").expect("path"),
+                    SanctionsListFormat::UnXml,
+                ),
+            ],
+        };
+        let text = index.to_json();
+        assert!(!text.contains("null"), "{text}");
+        assert!(
+            text.contains("\"retrieved\": \"2026-12-01T05:00:07Z\""),
+            "{text}"
+        );
+        assert_eq!(ListIndex::from_json(&text), Ok(index));
+    }
+
+    fn index_problems(list: &str) -> Vec<String> {
+        let text = format!("{{ \"lists\": [ {list} ] }}");
+        match ListIndex::from_json(&text) {
+            Ok(index) => panic!("expected problems, got {index:?}"),
+            Err(e) => e.problems(),
+        }
+    }
+
+    fn assert_index_problem(list: &str, field: &str, needle: &str) {
+        let found = index_problems(list);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(&format!("{field}:")) && p.contains(needle)),
+            "expected a problem at {field} mentioning {needle:?}, got {found:#?}"
+        );
+    }
+
+    #[test]
+    fn provenance_fields_are_validated() {
+        let base = r#""file": "sdn.csv", "format": "ofac-sdn-csv""#;
+        let cases = [
+            (
+                r#""published": "2026-13-01""#,
+                "lists[0].published",
+                "YYYY-MM-DD",
+            ),
+            (
+                r#""published": "01/12/2026""#,
+                "lists[0].published",
+                "YYYY-MM-DD",
+            ),
+            (r#""published": 20261201"#, "lists[0].published", "string"),
+            (
+                r#""retrieved": "2026-12-01T05:00:00+01:00""#,
+                "lists[0].retrieved",
+                "UTC",
+            ),
+            (r#""retrieved": "2026-12-01""#, "lists[0].retrieved", "UTC"),
+            (
+                r#""retrieved": "2026-12-01T05:00:00.5Z""#,
+                "lists[0].retrieved",
+                "UTC",
+            ),
+            (
+                r#""sha256": "ABCDEF""#,
+                "lists[0].sha256",
+                "64 lowercase hex",
+            ),
+            (
+                r#""sha256": "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855""#,
+                "lists[0].sha256",
+                "64 lowercase hex",
+            ),
+            (r#""entries": 0"#, "lists[0].entries", "at least 1"),
+            (r#""entries": "12""#, "lists[0].entries", "at least 1"),
+            (
+                r#""source_url": "http://example.org/sdn.csv""#,
+                "lists[0].source_url",
+                "plain http",
+            ),
+            (
+                r#""source_url": "ftp://example.org/sdn.csv""#,
+                "lists[0].source_url",
+                "https://",
+            ),
+            (r#""sample": "yes""#, "lists[0].sample", "true or false"),
+            (
+                r#""published_on": "2026-12-01""#,
+                "lists[0].published_on",
+                "unknown field",
+            ),
+            (
+                r#""companions": ["alt.csv"], "companion_files": [{"file": "add.csv", "format": "ofac-add-csv"}]"#,
+                "lists[0].companion_files[0].file",
+                "not one of the list's",
+            ),
+            (
+                r#""companions": ["alt.csv"], "companion_files": [{"file": "alt.csv", "format": "eu-xml"}]"#,
+                "lists[0].companion_files[0].format",
+                "not a companion format",
+            ),
+            (
+                r#""companions": ["alt.csv"], "companion_files": [{"file": "alt.csv", "format": "ofac-alt-csv", "size": 3}]"#,
+                "lists[0].companion_files[0].size",
+                "unknown field",
+            ),
+        ];
+        for (extra, field, needle) in cases {
+            assert_index_problem(&format!("{{ {base}, {extra} }}"), field, needle);
+        }
+        assert_index_problem(
+            &format!("{{ {base} }}, {{ {base} }}"),
+            "lists[1].file",
+            "listed twice",
+        );
+    }
+
+    #[test]
+    fn config_json_lists_take_the_same_fields() {
+        let config = HostConfig::from_json(
+            r#"{ "sanctions_lists": [ { "file": "lists/un.xml", "format": "un-xml",
+                 "published": "2026-11-30", "retrieved": "2026-12-01T05:00:00Z",
+                 "entries": 1003, "sample": false } ] }"#,
+        )
+        .expect("valid");
+        let list = &config.sanctions_lists[0];
+        assert_eq!(
+            list.published,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        );
+        assert_eq!(list.entries, Some(1003));
+        assert!(!list.sample);
+    }
+
+    #[test]
+    fn source_urls() {
+        for ok in [
+            "https://example.org/a.csv",
+            "https://example.org:8443/a/b.xml?token=dG9rZW4tMjAxNw",
+            "HTTPS://Example.ORG/x",
+            "http://127.0.0.1:8080/sdn.csv",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+        ] {
+            assert!(SourceUrl::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "http://example.org/a.csv",
+            "http://127.0.0.2/a.csv",
+            "http://127.0.0.1.example.org/a",
+            "https://user:pw@example.org/a",
+            "https:///a",
+            "https://exa mple.org/a",
+            "https://example.org/a#frag",
+            "https://example.org:99999/a",
+            "https://example.org:/a",
+            "https://ex\u{e4}mple.org/a",
+            "javascript:alert(1)",
+            "//example.org/a",
+        ] {
+            assert!(SourceUrl::parse(bad).is_err(), "{bad}");
+        }
+        let url = SourceUrl::parse("https://example.org/f/content?token=secret").expect("url");
+        assert_eq!(
+            url.without_query().as_str(),
+            "https://example.org/f/content"
+        );
+        assert!(url.is_https());
     }
 
     #[test]

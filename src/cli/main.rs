@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod assess;
 mod config;
+mod lists;
 mod ruleset;
 mod screen;
 mod text;
@@ -28,6 +29,8 @@ enum Command {
     Assess(assess::AssessArgs),
     /// Work with a host's config.json (self-hosting).
     Config(config::ConfigArgs),
+    /// Download the official sanctions list files and write lists/index.json (a host's daily job).
+    Lists(lists::ListsArgs),
     /// Work with ruleset files.
     Ruleset(ruleset::RulesetArgs),
     /// Screen names against sanctions lists (exit 1 on a review or potential match, 2 on bad input).
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Assess(args)) => assess::run(&args),
         Some(Command::Config(args)) => config::run(&args),
+        Some(Command::Lists(args)) => lists::run(&args),
         Some(Command::Ruleset(args)) => ruleset::run(&args),
         Some(Command::Screen(args)) => screen::run(&args),
         Some(Command::Verify(args)) => verify::run(&args),

@@ -124,6 +124,17 @@ impl Sha256Digest {
     pub fn to_hex(&self) -> String {
         hex::encode(self.0)
     }
+
+    /// Reads the form [`Sha256Digest::to_hex`] writes: exactly 64 lowercase
+    /// hex digits (one spelling per digest, so digests compare as text too).
+    pub fn from_hex(text: &str) -> Option<Sha256Digest> {
+        if text.len() != 64 || !text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        hex::decode_to_slice(text, &mut out).ok()?;
+        Some(Sha256Digest(out))
+    }
 }
 
 impl fmt::Display for Sha256Digest {
