@@ -179,7 +179,7 @@ pub enum ListStanding {
     /// designations made since are missing from it.
     OutOfDate { age_days: i64, max_age_days: u32 },
     /// The file carries no date and nobody said when it was fetched (OFAC
-    /// legacy CSV, OpenSanctions simple CSV and BIS DPL picked from disk):
+    /// legacy CSV, OpenSanctions simple CSV and US CSL CSV picked from disk):
     /// it may be years old.
     DateUnknown,
     /// A fictitious list written for testing.

@@ -541,7 +541,7 @@ pub enum Freshness {
     Current { age_days: i64 },
     /// Older than the limit: a search against it may miss recent designations.
     Stale { age_days: i64, max_age_days: u32 },
-    /// The file carries no date (OFAC legacy CSV, BIS DPL, OpenSanctions
+    /// The file carries no date (OFAC legacy CSV, US CSL CSV, OpenSanctions
     /// simple CSV) and none was given with it (`lists/index.json`
     /// `published`): its age cannot be shown, so it is treated like a stale one.
     DateUnknown,
