@@ -164,6 +164,11 @@ fn rate(scoring: &Scoring, items: impl Iterator<Item = (Severity, u32)>) -> (Rat
         score = score.saturating_add(points);
         floor = floor.max(severity.into());
     }
+    (rated(scoring, score, floor), score)
+}
+
+/// The rating for a total `score` whose most severe finding sets `floor`.
+fn rated(scoring: &Scoring, score: u32, floor: Rating) -> Rating {
     let by_score = if score >= scoring.high_from {
         Rating::High
     } else if score >= scoring.medium_from {
@@ -171,7 +176,7 @@ fn rate(scoring: &Scoring, items: impl Iterator<Item = (Severity, u32)>) -> (Rat
     } else {
         Rating::Low
     };
-    (floor.max(by_score), score)
+    floor.max(by_score)
 }
 
 fn tier_weight(ruleset: &Ruleset, trace: &Trace) -> u32 {
@@ -455,41 +460,65 @@ fn missing_info(
     waiting: Vec<(Located, usize)>,
     asked: Vec<(&Rule, Located)>,
 ) -> Vec<MissingInfo> {
-    // The rating each possible finding would lead to, were it to fire alone.
+    // The rating each possible finding would lead to, were it to fire alone:
+    // the fired findings' score and floor are summed once (saturating sums
+    // of non-negative points do not depend on the order).
+    let (fired_score, fired_floor) = findings
+        .iter()
+        .fold((0u32, Rating::Low), |(score, floor), f| {
+            (score.saturating_add(f.score), floor.max(f.severity.into()))
+        });
     let reach: Vec<Rating> = possible
         .iter()
         .map(|(_, residual, bound)| {
-            let fired = findings.iter().map(|f| (f.severity, f.score));
-            rate(scoring, fired.chain(std::iter::once((*residual, *bound)))).0
+            rated(
+                scoring,
+                fired_score.saturating_add(*bound),
+                fired_floor.max((*residual).into()),
+            )
         })
         .collect();
-    // (fact, sequence, rule, reach): the sequence keeps each fact's rules in
-    // the order they were met (possible findings in ruleset order, then the
-    // findings that fired because the fact is missing).
-    // Sorted by the fact's packed key, computed once per entry.
-    let mut entries: Vec<(u128, usize, Located, &Rule, Rating)> = waiting
-        .into_iter()
-        .enumerate()
-        .filter_map(|(seq, (loc, i))| {
-            let (rule, ..) = possible.get(i)?;
-            let reach = reach.get(i).copied().unwrap_or(rating);
-            Some((loc.order_key(), seq, loc, *rule, reach))
-        })
-        .collect();
-    let base = entries.len();
-    // A finding that fired because an answer is missing names that answer as
+    // (fact, rule, reach) in the order met: possible findings in ruleset
+    // order, then the findings that fired because the fact is missing. A
+    // finding that fired because an answer is missing names that answer as
     // missing information too: answering it may lift the finding, never
     // raise the rating (so it does not change the rating upwards).
-    entries.extend(
-        asked
-            .into_iter()
+    let mut entries: Vec<(Located, &Rule, Rating)> =
+        Vec::with_capacity(waiting.len() + asked.len());
+    entries.extend(waiting.into_iter().filter_map(|(loc, i)| {
+        let (rule, ..) = possible.get(i)?;
+        Some((loc, *rule, reach.get(i).copied().unwrap_or(rating)))
+    }));
+    entries.extend(asked.into_iter().map(|(rule, loc)| (loc, rule, rating)));
+    // Sorted by fact, then in the order met: each entry's packed fact key
+    // with its position in the low 32 bits, sorted as plain integers (one
+    // integer per entry, rather than the entries, is what moves).
+    let small = u32::try_from(entries.len()).is_ok();
+    let order: Vec<u128> = if small {
+        let mut keys: Vec<u128> = entries
+            .iter()
             .enumerate()
-            .map(|(k, (rule, loc))| (loc.order_key(), base + k, loc, rule, rating)),
-    );
-    entries.sort_unstable_by_key(|e| (e.0, e.1));
+            .map(|(seq, (loc, ..))| loc.order_key() | seq as u128)
+            .collect();
+        keys.sort_unstable();
+        keys
+    } else {
+        // Positions beyond 32 bits: a stable sort of the positions by fact.
+        let mut seqs: Vec<u128> = (0..entries.len() as u128).collect();
+        seqs.sort_by_key(|&i| entries.get(i as usize).map(|(loc, ..)| loc.order_key()));
+        seqs
+    };
 
-    let mut missing: Vec<MissingInfo> = Vec::new();
-    for (_, _, loc, rule, reach) in entries {
+    let mut missing: Vec<MissingInfo> = Vec::with_capacity(order.len());
+    for key in order {
+        let seq = if small {
+            key as u32 as usize
+        } else {
+            key as usize
+        };
+        let Some(&(loc, rule, reach)) = entries.get(seq) else {
+            continue;
+        };
         match missing.last_mut() {
             Some(m) if m.fact == loc => {
                 m.rules.add(rule.shared_id());
