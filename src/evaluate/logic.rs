@@ -13,11 +13,13 @@
 
 pub use super::located::Located;
 use crate::country::Country;
+use crate::hs::HsCode;
 use crate::model::{Evidence, GoodsLine, Hop, Party, PartyRef, Transaction};
 use crate::ruleset::facts::{
-    FactPath, HopField, TopFact, Value, hop_value, line_value, party_value, selector_ref, top_value,
+    FactPath, HopField, LineField, TopFact, Value, hop_value, line_value, party_value,
+    selector_ref, top_value,
 };
-use crate::ruleset::{Condition, Ruleset, Test};
+use crate::ruleset::{Condition, HsList, Ruleset, Test};
 
 /// A truth value that may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,18 +347,26 @@ impl<'a> Scope<'a> {
                     }
                 }
             }
-            Condition::AnyLine(inner) => self.any_of(
-                inner,
-                trace,
-                self.tx.goods.iter().enumerate().map(|(i, line)| {
-                    let scope = Scope {
-                        line: Some((i, line)),
-                        ..*self
-                    };
-                    (scope, i)
-                }),
-                |trace, i| trace.lines.push(i),
-            ),
+            Condition::AnyLine(inner) => {
+                if let Condition::Test(FactPath::Line(LineField::Hs), Test::HsList { list, tiers }) =
+                    inner.as_ref()
+                    && let Some(hs_list) = self.rs.hs_lists().get(*list)
+                {
+                    return self.any_line_in_hs_list(hs_list, *list, tiers, trace);
+                }
+                self.any_of(
+                    inner,
+                    trace,
+                    self.tx.goods.iter().enumerate().map(|(i, line)| {
+                        let scope = Scope {
+                            line: Some((i, line)),
+                            ..*self
+                        };
+                        (scope, i)
+                    }),
+                    |trace, i| trace.lines.push(i),
+                )
+            }
             Condition::AnyParty(inner) => self.any_of(
                 inner,
                 trace,
@@ -463,6 +473,79 @@ impl<'a> Scope<'a> {
         quantified(trace, start, found, unknown)
     }
 
+    /// `any_line` over `line.hs` in an HS list (the CHPL rules' shape,
+    /// thirteen of the ruleset's seventeen `any_line`s): one pass over the
+    /// goods lines, recording exactly what [`Scope::any_of`] over the
+    /// [`Condition::Test`] records: an unknown code as an unknown, a listed
+    /// one as a trigger, its tier and its line.
+    fn any_line_in_hs_list(
+        &self,
+        hs_list: &HsList,
+        list: usize,
+        tiers: &[usize],
+        trace: &mut Trace,
+    ) -> Tri {
+        let start = trace.mark();
+        let allowed = allowed_tiers(tiers);
+        let (mut found, mut unknown) = (false, false);
+        for (i, line) in self.tx.goods.iter().enumerate() {
+            let Some(code) = line.hs.known() else {
+                trace.unknowns.push(Located::Line(i, LineField::Hs));
+                unknown = true;
+                continue;
+            };
+            if let Some(tier) = self.hs_tier(hs_list, list, tiers, allowed, Some(i), code) {
+                trace.tiers.push((list, tier));
+                trace.triggers.push(Located::Line(i, LineField::Hs));
+                trace.lines.push(i);
+                found = true;
+                if self.first_match_only {
+                    break;
+                }
+            }
+        }
+        quantified(trace, start, found, unknown)
+    }
+
+    /// The heaviest tier of `hs_list` (index `list`) among `tiers` (empty =
+    /// all; `allowed` is their bitmask) that holds `code`, the code of goods
+    /// line `line` when visiting one: the tier sets the finding's weight.
+    fn hs_tier(
+        &self,
+        hs_list: &HsList,
+        list: usize,
+        tiers: &[usize],
+        allowed: u64,
+        line: Option<usize>,
+        code: &HsCode,
+    ) -> Option<usize> {
+        let lists = self.rs.hs_lists().len();
+        match line.and_then(|i| self.hs_tiers.get(i * lists + list).copied()) {
+            // Hot path (every goods line × every CHPL rule): walk only the
+            // set bits of the line's precomputed tier mask.
+            Some(mask) => {
+                let mut bits = mask & allowed;
+                let mut best: Option<(usize, u32)> = None;
+                while bits != 0 {
+                    let i = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let weight = hs_list.tiers.get(i).map_or(0, |t| t.weight);
+                    if best.is_none_or(|(_, w)| weight > w) {
+                        best = Some((i, weight));
+                    }
+                }
+                best.map(|(i, _)| i)
+            }
+            None => hs_list
+                .tiers
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| (tiers.is_empty() || tiers.contains(i)) && t.contains(code))
+                .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i),
+        }
+    }
+
     fn test(&self, test: &Test, value: Value<'_>, trace: &mut Trace) -> Tri {
         let hit = match (test, value) {
             (Test::Symbols(names), Value::Symbol(s)) => {
@@ -480,46 +563,8 @@ impl<'a> Scope<'a> {
                 let Some(hs_list) = self.rs.hs_lists().get(*list) else {
                     return Tri::False;
                 };
-                let lists = self.rs.hs_lists().len();
-                let cached = self
-                    .line
-                    .and_then(|(i, _)| self.hs_tiers.get(i * lists + *list).copied());
-                // Record the heaviest matching tier: it sets the finding's weight.
-                let best = match cached {
-                    // Hot path (every goods line × every CHPL rule): walk only
-                    // the set bits of the line's precomputed tier mask.
-                    Some(mask) => {
-                        let allowed = if tiers.is_empty() {
-                            u64::MAX
-                        } else {
-                            tiers
-                                .iter()
-                                .filter(|i| **i < 64)
-                                .fold(0u64, |m, i| m | (1 << i))
-                        };
-                        let mut bits = mask & allowed;
-                        let mut best: Option<(usize, u32)> = None;
-                        while bits != 0 {
-                            let i = bits.trailing_zeros() as usize;
-                            bits &= bits - 1;
-                            let weight = hs_list.tiers.get(i).map_or(0, |t| t.weight);
-                            if best.is_none_or(|(_, w)| weight > w) {
-                                best = Some((i, weight));
-                            }
-                        }
-                        best.map(|(i, _)| i)
-                    }
-                    None => hs_list
-                        .tiers
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, t)| {
-                            (tiers.is_empty() || tiers.contains(i)) && t.contains(code)
-                        })
-                        .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)))
-                        .map(|(i, _)| i),
-                };
-                match best {
+                let line = self.line.map(|(i, _)| i);
+                match self.hs_tier(hs_list, *list, tiers, allowed_tiers(tiers), line, code) {
                     Some(i) => {
                         trace.tiers.push((*list, i));
                         true
@@ -539,6 +584,18 @@ impl<'a> Scope<'a> {
             _ => false,
         };
         hit.into()
+    }
+}
+
+/// The bitmask of the tier indexes `tiers` (empty = every tier).
+fn allowed_tiers(tiers: &[usize]) -> u64 {
+    if tiers.is_empty() {
+        u64::MAX
+    } else {
+        tiers
+            .iter()
+            .filter(|i| **i < 64)
+            .fold(0u64, |m, i| m | (1 << i))
     }
 }
 
