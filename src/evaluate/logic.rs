@@ -403,7 +403,7 @@ impl<'a> Scope<'a> {
                 let Some((value, loc)) = self.value(*fact) else {
                     return Tri::False;
                 };
-                if value == Value::Unknown {
+                if matches!(value, Value::Unknown) {
                     trace.unknowns.push(loc);
                     return Tri::Unknown;
                 }
@@ -415,7 +415,7 @@ impl<'a> Scope<'a> {
                     let Some((other_value, other_loc)) = self.value(*other) else {
                         return Tri::False;
                     };
-                    if other_value == Value::Unknown {
+                    if matches!(other_value, Value::Unknown) {
                         trace.unknowns.push(other_loc);
                         return Tri::Unknown;
                     }
