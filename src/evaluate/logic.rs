@@ -9,7 +9,9 @@
 //!
 //! Trace invariant, relied on by every combinator: a sub-evaluation that
 //! returns `True` adds only triggers and bindings, `Unknown` adds only
-//! unknowns, `False` adds nothing.
+//! unknowns, `False` adds nothing. So a combinator cleans up only what its
+//! own result needs (nothing after an unknown part); debug builds, which the
+//! tests run, assert the invariant where it is relied on.
 
 pub use super::located::Located;
 use crate::country::Country;
@@ -58,7 +60,7 @@ pub struct Trace {
     pub asked: Vec<Located>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Mark {
     unknowns: usize,
     triggers: usize,
@@ -290,7 +292,7 @@ impl<'a> Scope<'a> {
                 let start = trace.mark();
                 let mut unknown = false;
                 for part in parts {
-                    let m = trace.mark();
+                    let m = checked_mark(trace);
                     match self.eval(part, trace) {
                         Tri::True => {}
                         Tri::False => {
@@ -298,7 +300,7 @@ impl<'a> Scope<'a> {
                             return Tri::False;
                         }
                         Tri::Unknown => {
-                            trace.drop_matches(m);
+                            debug_assert!(only_unknowns_since(trace, m));
                             unknown = true;
                         }
                     }
@@ -314,7 +316,7 @@ impl<'a> Scope<'a> {
                 let start = trace.mark();
                 let mut unknown = false;
                 for part in parts {
-                    let m = trace.mark();
+                    let m = checked_mark(trace);
                     match self.eval(part, trace) {
                         Tri::True => {
                             trace.unknowns.truncate(start.unknowns);
@@ -322,7 +324,7 @@ impl<'a> Scope<'a> {
                         }
                         Tri::False => {}
                         Tri::Unknown => {
-                            trace.drop_matches(m);
+                            debug_assert!(only_unknowns_since(trace, m));
                             unknown = true;
                         }
                     }
@@ -454,7 +456,7 @@ impl<'a> Scope<'a> {
         let start = trace.mark();
         let (mut found, mut unknown) = (false, false);
         for (scope, item) in scopes {
-            let m = trace.mark();
+            let m = checked_mark(trace);
             match scope.eval(inner, trace) {
                 Tri::True => {
                     matched(trace, item);
@@ -465,7 +467,7 @@ impl<'a> Scope<'a> {
                 }
                 Tri::False => {}
                 Tri::Unknown => {
-                    trace.drop_matches(m);
+                    debug_assert!(only_unknowns_since(trace, m));
                     unknown = true;
                 }
             }
@@ -624,6 +626,22 @@ fn same_country(a: Country, b: Country) -> bool {
         (b.first().copied(), b.get(1).copied(), b.len())
     };
     key(a) == key(b)
+}
+
+/// A mark to check the module invariant against, in debug builds only: the
+/// combinators rely on an unknown part having added no triggers or bindings
+/// (so there is nothing to drop after it), and the tests run in debug.
+fn checked_mark(trace: &Trace) -> Option<Mark> {
+    cfg!(debug_assertions).then(|| trace.mark())
+}
+
+/// Whether nothing but unknowns was recorded since `m` (true without a mark).
+fn only_unknowns_since(trace: &Trace, m: Option<Mark>) -> bool {
+    m.is_none_or(|m| {
+        let mut now = trace.mark();
+        now.unknowns = m.unknowns;
+        now == m
+    })
 }
 
 fn quantified(trace: &mut Trace, start: Mark, found: bool, unknown: bool) -> Tri {
