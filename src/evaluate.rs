@@ -327,8 +327,8 @@ pub fn evaluate_at(
         match scope.decide(rule.condition(), &mut trace) {
             Tri::False => {}
             Tri::Unknown => {
-                trace.unknowns.sort_unstable();
-                trace.unknowns.dedup();
+                // In the order met, repeats included: `missing_info` sorts
+                // them by fact and lists each rule once per fact.
                 waiting.extend(trace.unknowns.iter().map(|loc| (*loc, possible.len())));
                 // Only mitigations already recorded lower a possible finding.
                 let steps: u32 = rule
