@@ -360,7 +360,10 @@ pub fn evaluate_at(
                             | Located::Hop(_, HopField::Number | HopField::IsLast)
                     )
                 });
-                triggers.sort_unstable();
+                // Stable, so the runs already in order (one per quantifier,
+                // lines in order) are merged rather than sorted again; equal
+                // facts are alike, so the result is the unstable sort's.
+                triggers.sort();
                 triggers.dedup();
                 let (applied, open): (Vec<usize>, Vec<usize>) = rule
                     .mitigated_by()
