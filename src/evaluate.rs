@@ -293,7 +293,7 @@ pub fn evaluate_at(
     let mut trace = Trace::with_capacity(2 * tx.goods.len() + 16);
     let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
     // Possible findings: rule, its residual severity, its upper-bound score.
-    let mut possible: Vec<(&Rule, Severity, u32)> = Vec::new();
+    let mut possible: Vec<(&Rule, Severity, u32)> = Vec::with_capacity(ruleset.rules().len());
     // The unknowns each possible finding waits on: (fact, index into `possible`).
     let mut waiting: Vec<(Located, usize)> = Vec::with_capacity(2 * tx.goods.len() + 64);
     // Mitigations are evaluated on a trace of their own: they neither trigger
