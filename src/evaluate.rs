@@ -24,9 +24,7 @@ pub use render::{unknown_word, value_text};
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
 use crate::ruleset::facts::{HopField, LineField, PartyField};
-use crate::ruleset::{
-    Citation, Condition, Mitigation, Rule, RuleId, RuleIds, Ruleset, Scoring, Severity, Test,
-};
+use crate::ruleset::{Citation, Mitigation, Rule, RuleId, RuleIds, Ruleset, Scoring, Severity};
 
 /// Which ruleset produced an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -189,33 +187,6 @@ fn tier_weight(ruleset: &Ruleset, trace: &Trace) -> u32 {
         .unwrap_or(1)
 }
 
-/// Largest tier weight `cond` could match: the most a possible finding could
-/// be multiplied by once its unknowns are answered.
-fn max_tier_weight(ruleset: &Ruleset, cond: &Condition) -> u32 {
-    match cond {
-        Condition::All(parts) | Condition::Any(parts) => parts
-            .iter()
-            .map(|c| max_tier_weight(ruleset, c))
-            .max()
-            .unwrap_or(1),
-        Condition::AnyLine(inner) | Condition::AnyParty(inner) | Condition::AnyHop(inner) => {
-            max_tier_weight(ruleset, inner)
-        }
-        // A negated match contributes no tier binding.
-        Condition::Not(_) | Condition::Unknown(_) => 1,
-        Condition::Test(_, Test::HsList { list, tiers }) => ruleset
-            .hs_lists()
-            .get(*list)
-            .into_iter()
-            .flat_map(|l| l.tiers.iter().enumerate())
-            .filter(|(i, _)| tiers.is_empty() || tiers.contains(i))
-            .map(|(_, t)| t.weight)
-            .max()
-            .unwrap_or(1),
-        Condition::Test(..) => 1,
-    }
-}
-
 fn steps_of(ruleset: &Ruleset, i: usize) -> u32 {
     ruleset
         .mitigations()
@@ -340,7 +311,7 @@ pub fn evaluate_at(
                 let residual = rule.severity().lowered(steps, rule.floor());
                 let bound = scoring
                     .weight(residual)
-                    .saturating_mul(max_tier_weight(ruleset, rule.condition()));
+                    .saturating_mul(ruleset.tier_bound(order));
                 possible.push((rule, residual, bound));
             }
             Tri::True => {

@@ -59,6 +59,10 @@ pub struct Ruleset {
     /// Derived from `hs_lists` on every load, so never stored.
     #[serde(skip)]
     hs_index: Vec<HsIndex>,
+    /// Per rule, in file order: the largest tier weight its condition could
+    /// match (see [`Ruleset::tier_bound`]). Derived like `hs_index`.
+    #[serde(skip)]
+    tier_bounds: Vec<u32>,
     mitigations: Vec<Mitigation>,
     rules: Vec<Rule>,
 }
@@ -382,6 +386,31 @@ impl Rule {
     }
 }
 
+/// Largest tier weight `cond` could match (1 when it tests no HS list tier).
+fn max_tier_weight(hs_lists: &[HsList], cond: &Condition) -> u32 {
+    match cond {
+        Condition::All(parts) | Condition::Any(parts) => parts
+            .iter()
+            .map(|c| max_tier_weight(hs_lists, c))
+            .max()
+            .unwrap_or(1),
+        Condition::AnyLine(inner) | Condition::AnyParty(inner) | Condition::AnyHop(inner) => {
+            max_tier_weight(hs_lists, inner)
+        }
+        // A negated match contributes no tier binding.
+        Condition::Not(_) | Condition::Unknown(_) => 1,
+        Condition::Test(_, Test::HsList { list, tiers }) => hs_lists
+            .get(*list)
+            .into_iter()
+            .flat_map(|l| l.tiers.iter().enumerate())
+            .filter(|(i, _)| tiers.is_empty() || tiers.contains(i))
+            .map(|(_, t)| t.weight)
+            .max()
+            .unwrap_or(1),
+        Condition::Test(..) => 1,
+    }
+}
+
 static EMPTY_TEMPLATE: Template = Template { pieces: Vec::new() };
 
 fn lang_index(lang: Lang) -> usize {
@@ -420,9 +449,29 @@ impl Ruleset {
         }
     }
 
-    /// Builds the derived matching index from the lists (after any load).
+    /// Builds the derived matching index from the lists and the rules'
+    /// tier bounds (after any load).
     fn index(&mut self) {
         self.hs_index = self.hs_lists.iter().map(HsIndex::new).collect();
+        self.tier_bounds = self
+            .rules
+            .iter()
+            .map(|r| max_tier_weight(&self.hs_lists, &r.when))
+            .collect();
+    }
+
+    /// The largest tier weight the condition of rule `index` (file order)
+    /// could match: the most a possible finding of it could be multiplied by
+    /// once its unknowns are answered. Computed once per load, as the
+    /// evaluator asks for it for every possible finding of every evaluation.
+    pub(crate) fn tier_bound(&self, index: usize) -> u32 {
+        match self.tier_bounds.get(index) {
+            Some(bound) => *bound,
+            None => self
+                .rules
+                .get(index)
+                .map_or(1, |r| max_tier_weight(&self.hs_lists, &r.when)),
+        }
     }
 
     /// Identifier (`enduse-default`).
