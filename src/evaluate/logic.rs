@@ -150,9 +150,12 @@ pub fn hs_tier_masks(tx: &Transaction, rs: &Ruleset) -> Vec<u64> {
     let lists = rs.hs_lists().len();
     let mut masks = Vec::with_capacity(tx.goods.len() * lists);
     for line in &tx.goods {
-        let leading = line.hs.known().map(|code| code.leading_values());
-        for list in 0..lists {
-            masks.push(leading.map_or(0, |l| rs.hs_tier_mask(list, &l)));
+        match line.hs.known() {
+            Some(code) => {
+                let leading = code.leading_values();
+                masks.extend((0..lists).map(|list| rs.hs_tier_mask(list, &leading)));
+            }
+            None => masks.extend(std::iter::repeat_n(0, lists)),
         }
     }
     masks
