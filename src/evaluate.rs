@@ -262,7 +262,8 @@ pub fn evaluate_at(
     let scoring = ruleset.scoring();
     // A firing rule over every line records a trigger and a binding per line.
     let mut trace = Trace::with_capacity(2 * tx.goods.len() + 16);
-    let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
+    // In ruleset order: a stable sort by severity keeps it among equals.
+    let mut findings: Vec<Finding> = Vec::with_capacity(16);
     // Possible findings: rule, its residual severity, its upper-bound score.
     let mut possible: Vec<(&Rule, Severity, u32)> = Vec::with_capacity(ruleset.rules().len());
     // The unknowns each possible finding waits on: (fact, index into `possible`).
@@ -349,44 +350,33 @@ pub fn evaluate_at(
                         .map(|m| mitigation_use(m, lang))
                         .collect()
                 };
-                findings.push((
-                    order,
-                    Finding {
-                        rule: rule.shared_id(),
-                        severity: residual,
-                        inherent: rule.severity(),
-                        score: scoring.weight(residual).saturating_mul(tier),
-                        inherent_score: scoring.weight(rule.severity()).saturating_mul(tier),
-                        mitigated_by: uses(&applied),
-                        could_be_mitigated_by: if residual > rule.floor() {
-                            uses(&open)
-                        } else {
-                            Vec::new()
-                        },
-                        title: rule.title(lang).to_string(),
-                        explanation: render::fill(
-                            rule.template(lang),
-                            &scope,
-                            &trace,
-                            ruleset,
-                            lang,
-                        ),
-                        citations: rule.shared_citations(),
-                        mitigations: rule.mitigations(lang).map(str::to_string).collect(),
-                        hops: finding_hops(&trace, &triggers),
-                        triggers,
+                findings.push(Finding {
+                    rule: rule.shared_id(),
+                    severity: residual,
+                    inherent: rule.severity(),
+                    score: scoring.weight(residual).saturating_mul(tier),
+                    inherent_score: scoring.weight(rule.severity()).saturating_mul(tier),
+                    mitigated_by: uses(&applied),
+                    could_be_mitigated_by: if residual > rule.floor() {
+                        uses(&open)
+                    } else {
+                        Vec::new()
                     },
-                ));
+                    title: rule.title(lang).to_string(),
+                    explanation: render::fill(rule.template(lang), &scope, &trace, ruleset, lang),
+                    citations: rule.shared_citations(),
+                    mitigations: rule.mitigations(lang).map(str::to_string).collect(),
+                    hops: finding_hops(&trace, &triggers),
+                    triggers,
+                });
             }
         }
     }
-    findings.sort_by(|(ao, a), (bo, b)| {
+    findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(b.inherent.cmp(&a.inherent))
-            .then(ao.cmp(bo))
     });
-    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
 
     let (rating, score) = rate(scoring, findings.iter().map(|f| (f.severity, f.score)));
     let (inherent_rating, inherent_score) = rate(
@@ -484,6 +474,8 @@ fn missing_info(
     };
 
     let mut missing: Vec<MissingInfo> = Vec::with_capacity(order.len());
+    // The fact of the last entry, as its packed key (one key per fact).
+    let mut previous: Option<u128> = None;
     for key in order {
         let seq = if small {
             key as u32 as usize
@@ -493,8 +485,10 @@ fn missing_info(
         let Some(&(loc, rule, reach)) = entries.get(seq) else {
             continue;
         };
+        let fact = if small { key >> 32 } else { loc.order_key() };
+        let same_fact = previous.replace(fact) == Some(fact);
         match missing.last_mut() {
-            Some(m) if m.fact == loc => {
+            Some(m) if same_fact => {
                 m.rules.add(rule.shared_id());
                 m.could_reach = m.could_reach.max(reach);
             }
