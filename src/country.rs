@@ -343,6 +343,15 @@ impl Country {
             .map_err(|_| UnknownCountry(code.to_string()))
     }
 
+    /// Whether `other` is the same country, as one pointer comparison: every
+    /// `Country` refers to its code's one entry of the table (which is sorted
+    /// and unique), so this is `==` (a test holds it to that) without
+    /// comparing codes. For hot paths: every country-list test of the evaluator.
+    #[inline]
+    pub fn is(self, other: Country) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+
     /// The two-letter code.
     pub fn code(self) -> &'static str {
         self.0.code
@@ -563,6 +572,23 @@ mod tests {
                 pair[1].code
             );
         }
+    }
+
+    #[test]
+    fn identity_is_equality() {
+        for a in Country::all() {
+            for b in Country::all() {
+                assert_eq!(a.is(b), a == b, "{a} {b}");
+            }
+        }
+        let parsed = [Country::parse("kz"), Country::parse(" KZ")];
+        assert!(matches!(parsed, [Ok(a), Ok(b)] if a.is(b)));
+        let found = Country::search("Kazakhstan", Lang::En);
+        assert!(
+            found
+                .iter()
+                .any(|c| parsed[0].as_ref().is_ok_and(|p| p.is(*c)))
+        );
     }
 
     #[test]

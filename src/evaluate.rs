@@ -24,9 +24,7 @@ pub use render::{unknown_word, value_text};
 use crate::lang::Lang;
 use crate::model::{Evidence, Transaction};
 use crate::ruleset::facts::{HopField, LineField, PartyField};
-use crate::ruleset::{
-    Citation, Condition, Mitigation, Rule, RuleId, RuleIds, Ruleset, Scoring, Severity, Test,
-};
+use crate::ruleset::{Citation, Mitigation, Rule, RuleId, RuleIds, Ruleset, Scoring, Severity};
 
 /// Which ruleset produced an assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -164,6 +162,11 @@ fn rate(scoring: &Scoring, items: impl Iterator<Item = (Severity, u32)>) -> (Rat
         score = score.saturating_add(points);
         floor = floor.max(severity.into());
     }
+    (rated(scoring, score, floor), score)
+}
+
+/// The rating for a total `score` whose most severe finding sets `floor`.
+fn rated(scoring: &Scoring, score: u32, floor: Rating) -> Rating {
     let by_score = if score >= scoring.high_from {
         Rating::High
     } else if score >= scoring.medium_from {
@@ -171,7 +174,7 @@ fn rate(scoring: &Scoring, items: impl Iterator<Item = (Severity, u32)>) -> (Rat
     } else {
         Rating::Low
     };
-    (floor.max(by_score), score)
+    floor.max(by_score)
 }
 
 fn tier_weight(ruleset: &Ruleset, trace: &Trace) -> u32 {
@@ -182,33 +185,6 @@ fn tier_weight(ruleset: &Ruleset, trace: &Trace) -> u32 {
         .map(|t| t.weight)
         .max()
         .unwrap_or(1)
-}
-
-/// Largest tier weight `cond` could match: the most a possible finding could
-/// be multiplied by once its unknowns are answered.
-fn max_tier_weight(ruleset: &Ruleset, cond: &Condition) -> u32 {
-    match cond {
-        Condition::All(parts) | Condition::Any(parts) => parts
-            .iter()
-            .map(|c| max_tier_weight(ruleset, c))
-            .max()
-            .unwrap_or(1),
-        Condition::AnyLine(inner) | Condition::AnyParty(inner) | Condition::AnyHop(inner) => {
-            max_tier_weight(ruleset, inner)
-        }
-        // A negated match contributes no tier binding.
-        Condition::Not(_) | Condition::Unknown(_) => 1,
-        Condition::Test(_, Test::HsList { list, tiers }) => ruleset
-            .hs_lists()
-            .get(*list)
-            .into_iter()
-            .flat_map(|l| l.tiers.iter().enumerate())
-            .filter(|(i, _)| tiers.is_empty() || tiers.contains(i))
-            .map(|(_, t)| t.weight)
-            .max()
-            .unwrap_or(1),
-        Condition::Test(..) => 1,
-    }
 }
 
 fn steps_of(ruleset: &Ruleset, i: usize) -> u32 {
@@ -286,9 +262,10 @@ pub fn evaluate_at(
     let scoring = ruleset.scoring();
     // A firing rule over every line records a trigger and a binding per line.
     let mut trace = Trace::with_capacity(2 * tx.goods.len() + 16);
-    let mut findings: Vec<(usize, Finding)> = Vec::with_capacity(16);
+    // In ruleset order: a stable sort by severity keeps it among equals.
+    let mut findings: Vec<Finding> = Vec::with_capacity(16);
     // Possible findings: rule, its residual severity, its upper-bound score.
-    let mut possible: Vec<(&Rule, Severity, u32)> = Vec::new();
+    let mut possible: Vec<(&Rule, Severity, u32)> = Vec::with_capacity(ruleset.rules().len());
     // The unknowns each possible finding waits on: (fact, index into `possible`).
     let mut waiting: Vec<(Located, usize)> = Vec::with_capacity(2 * tx.goods.len() + 64);
     // Mitigations are evaluated on a trace of their own: they neither trigger
@@ -322,8 +299,8 @@ pub fn evaluate_at(
         match scope.decide(rule.condition(), &mut trace) {
             Tri::False => {}
             Tri::Unknown => {
-                trace.unknowns.sort_unstable();
-                trace.unknowns.dedup();
+                // In the order met, repeats included: `missing_info` sorts
+                // them by fact and lists each rule once per fact.
                 waiting.extend(trace.unknowns.iter().map(|loc| (*loc, possible.len())));
                 // Only mitigations already recorded lower a possible finding.
                 let steps: u32 = rule
@@ -335,7 +312,7 @@ pub fn evaluate_at(
                 let residual = rule.severity().lowered(steps, rule.floor());
                 let bound = scoring
                     .weight(residual)
-                    .saturating_mul(max_tier_weight(ruleset, rule.condition()));
+                    .saturating_mul(ruleset.tier_bound(order));
                 possible.push((rule, residual, bound));
             }
             Tri::True => {
@@ -355,7 +332,10 @@ pub fn evaluate_at(
                             | Located::Hop(_, HopField::Number | HopField::IsLast)
                     )
                 });
-                triggers.sort_unstable();
+                // Stable, so the runs already in order (one per quantifier,
+                // lines in order) are merged rather than sorted again; equal
+                // facts are alike, so the result is the unstable sort's.
+                triggers.sort();
                 triggers.dedup();
                 let (applied, open): (Vec<usize>, Vec<usize>) = rule
                     .mitigated_by()
@@ -370,44 +350,33 @@ pub fn evaluate_at(
                         .map(|m| mitigation_use(m, lang))
                         .collect()
                 };
-                findings.push((
-                    order,
-                    Finding {
-                        rule: rule.shared_id(),
-                        severity: residual,
-                        inherent: rule.severity(),
-                        score: scoring.weight(residual).saturating_mul(tier),
-                        inherent_score: scoring.weight(rule.severity()).saturating_mul(tier),
-                        mitigated_by: uses(&applied),
-                        could_be_mitigated_by: if residual > rule.floor() {
-                            uses(&open)
-                        } else {
-                            Vec::new()
-                        },
-                        title: rule.title(lang).to_string(),
-                        explanation: render::fill(
-                            rule.template(lang),
-                            &scope,
-                            &trace,
-                            ruleset,
-                            lang,
-                        ),
-                        citations: rule.shared_citations(),
-                        mitigations: rule.mitigations(lang).map(str::to_string).collect(),
-                        hops: finding_hops(&trace, &triggers),
-                        triggers,
+                findings.push(Finding {
+                    rule: rule.shared_id(),
+                    severity: residual,
+                    inherent: rule.severity(),
+                    score: scoring.weight(residual).saturating_mul(tier),
+                    inherent_score: scoring.weight(rule.severity()).saturating_mul(tier),
+                    mitigated_by: uses(&applied),
+                    could_be_mitigated_by: if residual > rule.floor() {
+                        uses(&open)
+                    } else {
+                        Vec::new()
                     },
-                ));
+                    title: rule.title(lang).to_string(),
+                    explanation: render::fill(rule.template(lang), &scope, &trace, ruleset, lang),
+                    citations: rule.shared_citations(),
+                    mitigations: rule.mitigations(lang).map(str::to_string).collect(),
+                    hops: finding_hops(&trace, &triggers),
+                    triggers,
+                });
             }
         }
     }
-    findings.sort_by(|(ao, a), (bo, b)| {
+    findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(b.inherent.cmp(&a.inherent))
-            .then(ao.cmp(bo))
     });
-    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
 
     let (rating, score) = rate(scoring, findings.iter().map(|f| (f.severity, f.score)));
     let (inherent_rating, inherent_score) = rate(
@@ -455,43 +424,71 @@ fn missing_info(
     waiting: Vec<(Located, usize)>,
     asked: Vec<(&Rule, Located)>,
 ) -> Vec<MissingInfo> {
-    // The rating each possible finding would lead to, were it to fire alone.
+    // The rating each possible finding would lead to, were it to fire alone:
+    // the fired findings' score and floor are summed once (saturating sums
+    // of non-negative points do not depend on the order).
+    let (fired_score, fired_floor) = findings
+        .iter()
+        .fold((0u32, Rating::Low), |(score, floor), f| {
+            (score.saturating_add(f.score), floor.max(f.severity.into()))
+        });
     let reach: Vec<Rating> = possible
         .iter()
         .map(|(_, residual, bound)| {
-            let fired = findings.iter().map(|f| (f.severity, f.score));
-            rate(scoring, fired.chain(std::iter::once((*residual, *bound)))).0
+            rated(
+                scoring,
+                fired_score.saturating_add(*bound),
+                fired_floor.max((*residual).into()),
+            )
         })
         .collect();
-    // (fact, sequence, rule, reach): the sequence keeps each fact's rules in
-    // the order they were met (possible findings in ruleset order, then the
-    // findings that fired because the fact is missing).
-    // Sorted by the fact's packed key, computed once per entry.
-    let mut entries: Vec<(u128, usize, Located, &Rule, Rating)> = waiting
-        .into_iter()
-        .enumerate()
-        .filter_map(|(seq, (loc, i))| {
-            let (rule, ..) = possible.get(i)?;
-            let reach = reach.get(i).copied().unwrap_or(rating);
-            Some((loc.order_key(), seq, loc, *rule, reach))
-        })
-        .collect();
-    let base = entries.len();
-    // A finding that fired because an answer is missing names that answer as
+    // (fact, rule, reach) in the order met: possible findings in ruleset
+    // order, then the findings that fired because the fact is missing. A
+    // finding that fired because an answer is missing names that answer as
     // missing information too: answering it may lift the finding, never
     // raise the rating (so it does not change the rating upwards).
-    entries.extend(
-        asked
-            .into_iter()
+    let mut entries: Vec<(Located, &Rule, Rating)> =
+        Vec::with_capacity(waiting.len() + asked.len());
+    entries.extend(waiting.into_iter().filter_map(|(loc, i)| {
+        let (rule, ..) = possible.get(i)?;
+        Some((loc, *rule, reach.get(i).copied().unwrap_or(rating)))
+    }));
+    entries.extend(asked.into_iter().map(|(rule, loc)| (loc, rule, rating)));
+    // Sorted by fact, then in the order met: each entry's packed fact key
+    // with its position in the low 32 bits, sorted as plain integers (one
+    // integer per entry, rather than the entries, is what moves).
+    let small = u32::try_from(entries.len()).is_ok();
+    let order: Vec<u128> = if small {
+        let mut keys: Vec<u128> = entries
+            .iter()
             .enumerate()
-            .map(|(k, (rule, loc))| (loc.order_key(), base + k, loc, rule, rating)),
-    );
-    entries.sort_unstable_by_key(|e| (e.0, e.1));
+            .map(|(seq, (loc, ..))| loc.order_key() | seq as u128)
+            .collect();
+        keys.sort_unstable();
+        keys
+    } else {
+        // Positions beyond 32 bits: a stable sort of the positions by fact.
+        let mut seqs: Vec<u128> = (0..entries.len() as u128).collect();
+        seqs.sort_by_key(|&i| entries.get(i as usize).map(|(loc, ..)| loc.order_key()));
+        seqs
+    };
 
-    let mut missing: Vec<MissingInfo> = Vec::new();
-    for (_, _, loc, rule, reach) in entries {
+    let mut missing: Vec<MissingInfo> = Vec::with_capacity(order.len());
+    // The fact of the last entry, as its packed key (one key per fact).
+    let mut previous: Option<u128> = None;
+    for key in order {
+        let seq = if small {
+            key as u32 as usize
+        } else {
+            key as usize
+        };
+        let Some(&(loc, rule, reach)) = entries.get(seq) else {
+            continue;
+        };
+        let fact = if small { key >> 32 } else { loc.order_key() };
+        let same_fact = previous.replace(fact) == Some(fact);
         match missing.last_mut() {
-            Some(m) if m.fact == loc => {
+            Some(m) if same_fact => {
                 m.rules.add(rule.shared_id());
                 m.could_reach = m.could_reach.max(reach);
             }

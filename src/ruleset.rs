@@ -59,6 +59,10 @@ pub struct Ruleset {
     /// Derived from `hs_lists` on every load, so never stored.
     #[serde(skip)]
     hs_index: Vec<HsIndex>,
+    /// Per rule, in file order: the largest tier weight its condition could
+    /// match (see [`Ruleset::tier_bound`]). Derived like `hs_index`.
+    #[serde(skip)]
+    tier_bounds: Vec<u32>,
     mitigations: Vec<Mitigation>,
     rules: Vec<Rule>,
 }
@@ -230,14 +234,14 @@ pub struct HsListHit<'a> {
     pub tier: &'a HsTier,
 }
 
-/// One HS list's codes as (prefix length, prefix value, tier index), sorted,
-/// with the prefix lengths that occur: a goods line's code is looked up by
-/// binary search once per length instead of compared with every code (the
-/// lookup runs for every line and every list on each evaluation).
+/// One HS list's codes by prefix length: for each length that occurs
+/// (ascending), the distinct prefix values in order, each with the bitmask of
+/// the tiers listing it. A goods line's code is looked up by one binary
+/// search of plain integers per length instead of being compared with every
+/// code (the lookup runs for every line and every list on each evaluation).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct HsIndex {
-    entries: Vec<(usize, u64, usize)>,
-    lengths: Vec<usize>,
+    by_length: Vec<(usize, Vec<(u64, u64)>)>,
 }
 
 impl HsIndex {
@@ -249,30 +253,34 @@ impl HsIndex {
             .flat_map(|(i, t)| t.codes.iter().map(move |p| (p.len(), p.value(), i)))
             .collect();
         entries.sort_unstable();
-        let mut lengths: Vec<usize> = entries.iter().map(|(len, ..)| *len).collect();
-        lengths.dedup();
-        HsIndex { entries, lengths }
+        let mut by_length: Vec<(usize, Vec<(u64, u64)>)> = Vec::new();
+        for (len, value, tier) in entries {
+            // Tiers beyond 64 have no bit (the loaders refuse such lists).
+            let bit = if tier < 64 { 1u64 << tier } else { 0 };
+            if by_length.last().is_none_or(|(l, _)| *l != len) {
+                by_length.push((len, Vec::new()));
+            }
+            if let Some((_, values)) = by_length.last_mut() {
+                match values.last_mut() {
+                    Some((v, mask)) if *v == value => *mask |= bit,
+                    _ => values.push((value, bit)),
+                }
+            }
+        }
+        HsIndex { by_length }
     }
 
     /// Bitmask of the tiers containing the code with these leading values.
     fn tier_mask(&self, leading: &[u64; 11]) -> u64 {
         let mut mask = 0u64;
-        for len in &self.lengths {
+        for (len, values) in &self.by_length {
             let Some(value) = leading.get(*len) else {
                 continue;
             };
-            let start = self
-                .entries
-                .partition_point(|(l, v, _)| (l, v) < (len, value));
-            for (_, _, tier) in self
-                .entries
-                .iter()
-                .skip(start)
-                .take_while(|(l, v, _)| l == len && v == value)
+            if let Ok(i) = values.binary_search_by_key(value, |(v, _)| *v)
+                && let Some((_, m)) = values.get(i)
             {
-                if *tier < 64 {
-                    mask |= 1 << tier;
-                }
+                mask |= m;
             }
         }
         mask
@@ -382,6 +390,31 @@ impl Rule {
     }
 }
 
+/// Largest tier weight `cond` could match (1 when it tests no HS list tier).
+fn max_tier_weight(hs_lists: &[HsList], cond: &Condition) -> u32 {
+    match cond {
+        Condition::All(parts) | Condition::Any(parts) => parts
+            .iter()
+            .map(|c| max_tier_weight(hs_lists, c))
+            .max()
+            .unwrap_or(1),
+        Condition::AnyLine(inner) | Condition::AnyParty(inner) | Condition::AnyHop(inner) => {
+            max_tier_weight(hs_lists, inner)
+        }
+        // A negated match contributes no tier binding.
+        Condition::Not(_) | Condition::Unknown(_) => 1,
+        Condition::Test(_, Test::HsList { list, tiers }) => hs_lists
+            .get(*list)
+            .into_iter()
+            .flat_map(|l| l.tiers.iter().enumerate())
+            .filter(|(i, _)| tiers.is_empty() || tiers.contains(i))
+            .map(|(_, t)| t.weight)
+            .max()
+            .unwrap_or(1),
+        Condition::Test(..) => 1,
+    }
+}
+
 static EMPTY_TEMPLATE: Template = Template { pieces: Vec::new() };
 
 fn lang_index(lang: Lang) -> usize {
@@ -420,9 +453,29 @@ impl Ruleset {
         }
     }
 
-    /// Builds the derived matching index from the lists (after any load).
+    /// Builds the derived matching index from the lists and the rules'
+    /// tier bounds (after any load).
     fn index(&mut self) {
         self.hs_index = self.hs_lists.iter().map(HsIndex::new).collect();
+        self.tier_bounds = self
+            .rules
+            .iter()
+            .map(|r| max_tier_weight(&self.hs_lists, &r.when))
+            .collect();
+    }
+
+    /// The largest tier weight the condition of rule `index` (file order)
+    /// could match: the most a possible finding of it could be multiplied by
+    /// once its unknowns are answered. Computed once per load, as the
+    /// evaluator asks for it for every possible finding of every evaluation.
+    pub(crate) fn tier_bound(&self, index: usize) -> u32 {
+        match self.tier_bounds.get(index) {
+            Some(bound) => *bound,
+            None => self
+                .rules
+                .get(index)
+                .map_or(1, |r| max_tier_weight(&self.hs_lists, &r.when)),
+        }
     }
 
     /// Identifier (`enduse-default`).

@@ -15,6 +15,15 @@ use serde::{Serialize, Serializer};
 use crate::model::PartyRef;
 use crate::ruleset::facts::{HopField, LineField, PartyField, TopFact};
 
+// `order_key` gives a field 18 bits and an index 64.
+const _: () = assert!(
+    TopFact::ALL.len() < 1 << 18
+        && PartyField::ALL.len() < 1 << 18
+        && LineField::ALL.len() < 1 << 18
+        && HopField::ALL.len() < 1 << 18
+        && usize::BITS <= 64
+);
+
 /// A fact located in one transaction: which party, which goods line, which hop.
 ///
 /// Ordered as the enum reads: transaction-wide facts, then the parties in
@@ -33,10 +42,12 @@ pub enum Located {
 
 impl Located {
     /// The enum's order as one integer, for sorting many facts at once:
-    /// variant (bits 120..), party rank (112..), index (32..112), field (..32).
+    /// variant (bits 117..), party rank (114..), index (50..114), field
+    /// (32..50). The low 32 bits are zero, so that a sequence number below
+    /// 2^32 can be added to break ties in one integer comparison.
     pub(crate) fn order_key(self) -> u128 {
         let pack = |variant: u128, rank: u128, index: usize, field: u128| {
-            (variant << 120) | (rank << 112) | ((index as u128) << 32) | field
+            (variant << 117) | (rank << 114) | ((index as u128) << 50) | (field << 32)
         };
         match self {
             Located::Top(t) => pack(0, 0, 0, t as u128),
@@ -153,7 +164,8 @@ mod tests {
     use crate::model::PartyRef;
     use crate::ruleset::facts::{HopField, LineField, PartyField, TopFact};
 
-    /// The packed key orders facts exactly as the derived order does.
+    /// The packed key orders facts exactly as the derived order does, and
+    /// leaves its low 32 bits free.
     #[test]
     fn order_key_is_the_derived_order() {
         let facts = [
@@ -171,10 +183,13 @@ mod tests {
             Located::Line(0, LineField::DualUse),
             Located::Line(1, LineField::Hs),
             Located::Line(u32::MAX as usize, LineField::Hs),
+            Located::Line(usize::MAX, LineField::Number),
             Located::Hop(0, HopField::Country),
             Located::Hop(3, HopField::Country),
+            Located::Hop(usize::MAX, HopField::Party),
         ];
         for a in facts {
+            assert_eq!(a.order_key() as u32, 0, "{a:?}: room for a sequence number");
             for b in facts {
                 assert_eq!(
                     a.order_key().cmp(&b.order_key()),

@@ -9,15 +9,19 @@
 //!
 //! Trace invariant, relied on by every combinator: a sub-evaluation that
 //! returns `True` adds only triggers and bindings, `Unknown` adds only
-//! unknowns, `False` adds nothing.
+//! unknowns, `False` adds nothing. So a combinator cleans up only what its
+//! own result needs (nothing after an unknown part); debug builds, which the
+//! tests run, assert the invariant where it is relied on.
 
 pub use super::located::Located;
 use crate::country::Country;
+use crate::hs::HsCode;
 use crate::model::{Evidence, GoodsLine, Hop, Party, PartyRef, Transaction};
 use crate::ruleset::facts::{
-    FactPath, HopField, TopFact, Value, hop_value, line_value, party_value, selector_ref, top_value,
+    FactPath, HopField, LineField, TopFact, Value, hop_value, line_value, party_value,
+    selector_ref, top_value,
 };
-use crate::ruleset::{Condition, Ruleset, Test};
+use crate::ruleset::{Condition, HsList, Ruleset, Test};
 
 /// A truth value that may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +60,7 @@ pub struct Trace {
     pub asked: Vec<Located>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Mark {
     unknowns: usize,
     triggers: usize,
@@ -146,9 +150,12 @@ pub fn hs_tier_masks(tx: &Transaction, rs: &Ruleset) -> Vec<u64> {
     let lists = rs.hs_lists().len();
     let mut masks = Vec::with_capacity(tx.goods.len() * lists);
     for line in &tx.goods {
-        let leading = line.hs.known().map(|code| code.leading_values());
-        for list in 0..lists {
-            masks.push(leading.map_or(0, |l| rs.hs_tier_mask(list, &l)));
+        match line.hs.known() {
+            Some(code) => {
+                let leading = code.leading_values();
+                masks.extend((0..lists).map(|list| rs.hs_tier_mask(list, &leading)));
+            }
+            None => masks.extend(std::iter::repeat_n(0, lists)),
         }
     }
     masks
@@ -288,7 +295,7 @@ impl<'a> Scope<'a> {
                 let start = trace.mark();
                 let mut unknown = false;
                 for part in parts {
-                    let m = trace.mark();
+                    let m = checked_mark(trace);
                     match self.eval(part, trace) {
                         Tri::True => {}
                         Tri::False => {
@@ -296,7 +303,7 @@ impl<'a> Scope<'a> {
                             return Tri::False;
                         }
                         Tri::Unknown => {
-                            trace.drop_matches(m);
+                            debug_assert!(only_unknowns_since(trace, m));
                             unknown = true;
                         }
                     }
@@ -312,7 +319,7 @@ impl<'a> Scope<'a> {
                 let start = trace.mark();
                 let mut unknown = false;
                 for part in parts {
-                    let m = trace.mark();
+                    let m = checked_mark(trace);
                     match self.eval(part, trace) {
                         Tri::True => {
                             trace.unknowns.truncate(start.unknowns);
@@ -320,7 +327,7 @@ impl<'a> Scope<'a> {
                         }
                         Tri::False => {}
                         Tri::Unknown => {
-                            trace.drop_matches(m);
+                            debug_assert!(only_unknowns_since(trace, m));
                             unknown = true;
                         }
                     }
@@ -345,18 +352,26 @@ impl<'a> Scope<'a> {
                     }
                 }
             }
-            Condition::AnyLine(inner) => self.any_of(
-                inner,
-                trace,
-                self.tx.goods.iter().enumerate().map(|(i, line)| {
-                    let scope = Scope {
-                        line: Some((i, line)),
-                        ..*self
-                    };
-                    (scope, i)
-                }),
-                |trace, i| trace.lines.push(i),
-            ),
+            Condition::AnyLine(inner) => {
+                if let Condition::Test(FactPath::Line(LineField::Hs), Test::HsList { list, tiers }) =
+                    inner.as_ref()
+                    && let Some(hs_list) = self.rs.hs_lists().get(*list)
+                {
+                    return self.any_line_in_hs_list(hs_list, *list, tiers, trace);
+                }
+                self.any_of(
+                    inner,
+                    trace,
+                    self.tx.goods.iter().enumerate().map(|(i, line)| {
+                        let scope = Scope {
+                            line: Some((i, line)),
+                            ..*self
+                        };
+                        (scope, i)
+                    }),
+                    |trace, i| trace.lines.push(i),
+                )
+            }
             Condition::AnyParty(inner) => self.any_of(
                 inner,
                 trace,
@@ -393,7 +408,7 @@ impl<'a> Scope<'a> {
                 let Some((value, loc)) = self.value(*fact) else {
                     return Tri::False;
                 };
-                if value == Value::Unknown {
+                if matches!(value, Value::Unknown) {
                     trace.unknowns.push(loc);
                     return Tri::Unknown;
                 }
@@ -405,7 +420,7 @@ impl<'a> Scope<'a> {
                     let Some((other_value, other_loc)) = self.value(*other) else {
                         return Tri::False;
                     };
-                    if other_value == Value::Unknown {
+                    if matches!(other_value, Value::Unknown) {
                         trace.unknowns.push(other_loc);
                         return Tri::Unknown;
                     }
@@ -444,7 +459,7 @@ impl<'a> Scope<'a> {
         let start = trace.mark();
         let (mut found, mut unknown) = (false, false);
         for (scope, item) in scopes {
-            let m = trace.mark();
+            let m = checked_mark(trace);
             match scope.eval(inner, trace) {
                 Tri::True => {
                     matched(trace, item);
@@ -455,12 +470,85 @@ impl<'a> Scope<'a> {
                 }
                 Tri::False => {}
                 Tri::Unknown => {
-                    trace.drop_matches(m);
+                    debug_assert!(only_unknowns_since(trace, m));
                     unknown = true;
                 }
             }
         }
         quantified(trace, start, found, unknown)
+    }
+
+    /// `any_line` over `line.hs` in an HS list (the CHPL rules' shape,
+    /// thirteen of the ruleset's seventeen `any_line`s): one pass over the
+    /// goods lines, recording exactly what [`Scope::any_of`] over the
+    /// [`Condition::Test`] records: an unknown code as an unknown, a listed
+    /// one as a trigger, its tier and its line.
+    fn any_line_in_hs_list(
+        &self,
+        hs_list: &HsList,
+        list: usize,
+        tiers: &[usize],
+        trace: &mut Trace,
+    ) -> Tri {
+        let start = trace.mark();
+        let allowed = allowed_tiers(tiers);
+        let (mut found, mut unknown) = (false, false);
+        for (i, line) in self.tx.goods.iter().enumerate() {
+            let Some(code) = line.hs.known() else {
+                trace.unknowns.push(Located::Line(i, LineField::Hs));
+                unknown = true;
+                continue;
+            };
+            if let Some(tier) = self.hs_tier(hs_list, list, tiers, allowed, Some(i), code) {
+                trace.tiers.push((list, tier));
+                trace.triggers.push(Located::Line(i, LineField::Hs));
+                trace.lines.push(i);
+                found = true;
+                if self.first_match_only {
+                    break;
+                }
+            }
+        }
+        quantified(trace, start, found, unknown)
+    }
+
+    /// The heaviest tier of `hs_list` (index `list`) among `tiers` (empty =
+    /// all; `allowed` is their bitmask) that holds `code`, the code of goods
+    /// line `line` when visiting one: the tier sets the finding's weight.
+    fn hs_tier(
+        &self,
+        hs_list: &HsList,
+        list: usize,
+        tiers: &[usize],
+        allowed: u64,
+        line: Option<usize>,
+        code: &HsCode,
+    ) -> Option<usize> {
+        let lists = self.rs.hs_lists().len();
+        match line.and_then(|i| self.hs_tiers.get(i * lists + list).copied()) {
+            // Hot path (every goods line × every CHPL rule): walk only the
+            // set bits of the line's precomputed tier mask.
+            Some(mask) => {
+                let mut bits = mask & allowed;
+                let mut best: Option<(usize, u32)> = None;
+                while bits != 0 {
+                    let i = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let weight = hs_list.tiers.get(i).map_or(0, |t| t.weight);
+                    if best.is_none_or(|(_, w)| weight > w) {
+                        best = Some((i, weight));
+                    }
+                }
+                best.map(|(i, _)| i)
+            }
+            None => hs_list
+                .tiers
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| (tiers.is_empty() || tiers.contains(i)) && t.contains(code))
+                .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i),
+        }
     }
 
     fn test(&self, test: &Test, value: Value<'_>, trace: &mut Trace) -> Tri {
@@ -480,46 +568,8 @@ impl<'a> Scope<'a> {
                 let Some(hs_list) = self.rs.hs_lists().get(*list) else {
                     return Tri::False;
                 };
-                let lists = self.rs.hs_lists().len();
-                let cached = self
-                    .line
-                    .and_then(|(i, _)| self.hs_tiers.get(i * lists + *list).copied());
-                // Record the heaviest matching tier: it sets the finding's weight.
-                let best = match cached {
-                    // Hot path (every goods line × every CHPL rule): walk only
-                    // the set bits of the line's precomputed tier mask.
-                    Some(mask) => {
-                        let allowed = if tiers.is_empty() {
-                            u64::MAX
-                        } else {
-                            tiers
-                                .iter()
-                                .filter(|i| **i < 64)
-                                .fold(0u64, |m, i| m | (1 << i))
-                        };
-                        let mut bits = mask & allowed;
-                        let mut best: Option<(usize, u32)> = None;
-                        while bits != 0 {
-                            let i = bits.trailing_zeros() as usize;
-                            bits &= bits - 1;
-                            let weight = hs_list.tiers.get(i).map_or(0, |t| t.weight);
-                            if best.is_none_or(|(_, w)| weight > w) {
-                                best = Some((i, weight));
-                            }
-                        }
-                        best.map(|(i, _)| i)
-                    }
-                    None => hs_list
-                        .tiers
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, t)| {
-                            (tiers.is_empty() || tiers.contains(i)) && t.contains(code)
-                        })
-                        .max_by_key(|(i, t)| (t.weight, std::cmp::Reverse(*i)))
-                        .map(|(i, _)| i),
-                };
-                match best {
+                let line = self.line.map(|(i, _)| i);
+                match self.hs_tier(hs_list, *list, tiers, allowed_tiers(tiers), line, code) {
                     Some(i) => {
                         trace.tiers.push((*list, i));
                         true
@@ -542,6 +592,18 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// The bitmask of the tier indexes `tiers` (empty = every tier).
+fn allowed_tiers(tiers: &[usize]) -> u64 {
+    if tiers.is_empty() {
+        u64::MAX
+    } else {
+        tiers
+            .iter()
+            .filter(|i| **i < 64)
+            .fold(0u64, |m, i| m | (1 << i))
+    }
+}
+
 /// Whether two known values are the same. Names are compared as people
 /// read them: ignoring case, spaces and punctuation, so that "TOO Alpha,
 /// LLP" and "too alpha llp" are one payer; nothing else is folded (a legal
@@ -560,13 +622,27 @@ fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// Country equality as two-byte compare: the hot path of every country-list test.
+/// Country equality by identity ([`Country::is`]): the hot path of every
+/// country-list test.
+#[inline]
 fn same_country(a: Country, b: Country) -> bool {
-    let key = |c: Country| {
-        let b = c.code().as_bytes();
-        (b.first().copied(), b.get(1).copied(), b.len())
-    };
-    key(a) == key(b)
+    a.is(b)
+}
+
+/// A mark to check the module invariant against, in debug builds only: the
+/// combinators rely on an unknown part having added no triggers or bindings
+/// (so there is nothing to drop after it), and the tests run in debug.
+fn checked_mark(trace: &Trace) -> Option<Mark> {
+    cfg!(debug_assertions).then(|| trace.mark())
+}
+
+/// Whether nothing but unknowns was recorded since `m` (true without a mark).
+fn only_unknowns_since(trace: &Trace, m: Option<Mark>) -> bool {
+    m.is_none_or(|m| {
+        let mut now = trace.mark();
+        now.unknowns = m.unknowns;
+        now == m
+    })
 }
 
 fn quantified(trace: &mut Trace, start: Mark, found: bool, unknown: bool) -> Tri {

@@ -528,6 +528,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         hs_lists,
         name_lists,
         hs_index: Vec::new(),
+        tier_bounds: Vec::new(),
         mitigations,
         rules,
     })
