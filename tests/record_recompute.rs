@@ -432,6 +432,13 @@ fn cli_reproduced_keeps_the_verdicts_exit_code() {
     );
     assert!(out.contains(&headline), "{out}");
     assert!(out.contains("not proven: that the answers are true"), "{out}");
+    assert!(
+        out.contains(
+            "taken as stated: 3 screening result(s), no list standing recorded (outcomes taken \
+             as asserted); declaration status received_matching_signed"
+        ),
+        "{out}"
+    );
     // Today's verdict is printed first, unchanged.
     let (_, plain, _) = enduse(&["verify", file.path()]);
     assert!(out.starts_with(&plain), "{out}");

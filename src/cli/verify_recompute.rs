@@ -274,6 +274,7 @@ pub fn render_text(outcome: &Outcome) -> String {
     push_capped(&mut out, "verdict differences", &r.differences.verdict);
     out.push_str(&format!("  proven: {PROVES}\n"));
     out.push_str(&format!("  not proven: {DOES_NOT_PROVE}\n"));
+    out.push_str(&format!("  taken as stated: {}\n", r.taken_as_stated));
     out.push_str(&format!("  {}\n", source_line(source)));
     if let Some((path, label)) = unused_file {
         out.push_str(&format!(

@@ -38,6 +38,7 @@ use super::reconstruct::{AsOf, Capped, Gaps, NOT_CARRIED, inputs_from_record};
 use super::v1;
 use crate::evaluate::evaluate_at;
 use crate::lang::Lang;
+use crate::model::Symbol;
 use crate::ruleset::facts::FactPath;
 use crate::ruleset::{Piece, Placeholder, Ruleset};
 
@@ -604,6 +605,40 @@ impl std::fmt::Display for Note {
     }
 }
 
+/// The evidence a recomputation took from the record as stated: nothing
+/// here was searched or matched again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TakenAsStated {
+    /// Parties' screening outcomes.
+    pub screening_results: usize,
+    /// The lists those were searched against, with their standing on the
+    /// day; `None` when the record names no standing (the outcomes are then
+    /// taken as asserted, as the engine took them before standings existed).
+    pub lists: Option<usize>,
+    /// The declaration status (`received_matching_signed`), when stated.
+    pub declaration: Option<&'static str>,
+}
+
+impl std::fmt::Display for TakenAsStated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.screening_results, self.lists) {
+            (0, _) => f.write_str("no screening")?,
+            (n, Some(lists)) => write!(
+                f,
+                "{n} screening result(s) against {lists} list(s) with their standing on the day"
+            )?,
+            (n, None) => write!(
+                f,
+                "{n} screening result(s), no list standing recorded (outcomes taken as asserted)"
+            )?,
+        }
+        match self.declaration {
+            Some(status) => write!(f, "; declaration status {status}"),
+            None => f.write_str("; no declaration status"),
+        }
+    }
+}
+
 /// The outcome of recomputing a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recomputation {
@@ -622,6 +657,8 @@ pub struct Recomputation {
     pub recomputed: Conclusion,
     /// How they differ.
     pub differences: Differences,
+    /// The evidence taken as the record states it.
+    pub taken_as_stated: TakenAsStated,
     /// What of the record could not be rebuilt (read as unknown).
     pub gaps: Gaps,
     /// What else the reader must know.
@@ -686,6 +723,11 @@ pub fn recompute(record: &v1::Record, ruleset: &Ruleset) -> Result<Recomputation
         recorded: Conclusion::of(&record.assessment),
         recomputed: Conclusion::of(&recomputed),
         differences,
+        taken_as_stated: TakenAsStated {
+            screening_results: inputs.evidence.screening.len(),
+            lists: inputs.evidence.lists.as_ref().map(|l| l.lists().len()),
+            declaration: inputs.evidence.declaration.known().map(|d| d.as_str()),
+        },
         gaps: inputs.gaps,
         notes,
     })
