@@ -164,10 +164,12 @@ fn every_golden_scenario_round_trips_through_v1_with_the_same_evaluation() {
         let mut expected = s.transaction.clone();
         expected.shipment.date = Fact::Unknown;
         if back != expected {
-            problems.push(format!("{}: the transaction changed in the round trip", s.name));
+            problems.push(format!(
+                "{}: the transaction changed in the round trip",
+                s.name
+            ));
         }
-        if assess(&s, &back, &ruleset, Lang::En) != assess(&s, &s.transaction, &ruleset, Lang::En)
-        {
+        if assess(&s, &back, &ruleset, Lang::En) != assess(&s, &s.transaction, &ruleset, Lang::En) {
             problems.push(format!("{}: the evaluation changed", s.name));
         }
     }
@@ -302,7 +304,10 @@ fn a_record_of_another_ruleset_is_not_recomputed_with_this_one() {
     let (_, mut record) = reference();
     record.ruleset.sha256 = Digest::of(b"another ruleset");
     let err = recompute(&record, &ruleset()).unwrap_err().to_string();
-    assert!(err.contains(&Digest::of(b"another ruleset").to_string()), "{err}");
+    assert!(
+        err.contains(&Digest::of(b"another ruleset").to_string()),
+        "{err}"
+    );
     assert!(err.contains(ruleset().sha256()), "{err}");
 }
 
@@ -431,7 +436,10 @@ fn cli_reproduced_keeps_the_verdicts_exit_code() {
         ruleset().sha256()
     );
     assert!(out.contains(&headline), "{out}");
-    assert!(out.contains("not proven: that the answers are true"), "{out}");
+    assert!(
+        out.contains("not proven: that the answers are true"),
+        "{out}"
+    );
     assert!(
         out.contains(
             "taken as stated: 3 screening result(s), no list standing recorded (outcomes taken \
@@ -449,7 +457,10 @@ fn cli_reproduced_keeps_the_verdicts_exit_code() {
     assert_eq!(json["verdict"]["verdict"], "unsigned");
     assert_eq!(json["recompute"]["outcome"], "reproduced");
     assert_eq!(json["recompute"]["ruleset_source"]["source"], "embedded");
-    assert_eq!(json["recompute"]["recomputation"]["recomputed"]["rating"], "high");
+    assert_eq!(
+        json["recompute"]["recomputation"]["recomputed"]["rating"],
+        "high"
+    );
 }
 
 #[test]
@@ -463,7 +474,10 @@ fn cli_differs_exits_7_and_names_the_difference() {
     let file = TempFile::new("differs.json", signed.as_bytes());
     let (code, out, _) = enduse(&["verify", file.path(), "--recompute"]);
     assert_eq!(code, 7, "{out}");
-    assert!(out.contains("NOT TRUSTED"), "the signature verdict stays: {out}");
+    assert!(
+        out.contains("NOT TRUSTED"),
+        "the signature verdict stays: {out}"
+    );
     // No inherent rating in a record means "the same as the rating".
     let n = record.assessment.findings.len();
     assert!(
@@ -560,7 +574,10 @@ fn cli_other_ruleset_exits_8_unless_given_as_toml_or_compiled() {
         default.to_str().unwrap(),
     ]);
     assert_eq!(code, 8, "{out}");
-    assert!(out.contains("pass --ruleset with the record's file"), "{out}");
+    assert!(
+        out.contains("pass --ruleset with the record's file"),
+        "{out}"
+    );
 
     // A --ruleset file that cannot be read is refused before anything is verified.
     let broken = TempFile::new("broken.toml", b"this is not a ruleset");
@@ -583,7 +600,10 @@ fn cli_altered_records_are_not_recomputed_and_keep_exit_1() {
     let file = TempFile::new("altered.json", altered.as_bytes());
     let (code, out, _) = enduse(&["verify", file.path(), "--recompute"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("NOT RECOMPUTED: only an intact record"), "{out}");
+    assert!(
+        out.contains("NOT RECOMPUTED: only an intact record"),
+        "{out}"
+    );
 }
 
 /// The examples are hand-written samples of the format, not records of an

@@ -20,8 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use enduse::record::recompute::{
-    DOES_NOT_PROVE, PROVES, Recomputation, RulesetLabel, is_records_ruleset,
-    rating_name, recompute,
+    DOES_NOT_PROVE, PROVES, Recomputation, RulesetLabel, is_records_ruleset, rating_name, recompute,
 };
 use enduse::record::reconstruct::AsOf;
 use enduse::record::{DocumentKind, open_record};

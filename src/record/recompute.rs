@@ -733,7 +733,11 @@ pub fn recompute(record: &v1::Record, ruleset: &Ruleset) -> Result<Recomputation
     })
 }
 
-fn compare_conclusions(recorded: &v1::Assessment, recomputed: &v1::Assessment, d: &mut Differences) {
+fn compare_conclusions(
+    recorded: &v1::Assessment,
+    recomputed: &v1::Assessment,
+    d: &mut Differences,
+) {
     let (r, c) = (Conclusion::of(recorded), Conclusion::of(recomputed));
     if r.rating != c.rating {
         d.push(Difference::Rating {

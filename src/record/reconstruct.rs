@@ -263,7 +263,10 @@ fn parties(tx: &v1::Transaction, out: &mut Transaction, gaps: &mut Gaps) {
             }
             v1::PartyRole::FreightForwarder => {
                 if out.shipment.freight_forwarder.is_some() {
-                    gaps.gap(path, "a second freight forwarder: the questionnaire holds one");
+                    gaps.gap(
+                        path,
+                        "a second freight forwarder: the questionnaire holds one",
+                    );
                 } else {
                     out.shipment.freight_forwarder = Some(rebuilt);
                 }
