@@ -108,17 +108,22 @@ pub fn is_records_ruleset(record: &v1::Record, ruleset: &Ruleset) -> bool {
     ruleset_digest(ruleset) == Some(record.ruleset.sha256)
 }
 
+/// The ruleset a record names and the one given instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RulesetMismatch {
+    /// What the record names.
+    pub record: RulesetLabel,
+    /// What was given.
+    pub given: RulesetLabel,
+}
+
 /// Why a record was not recomputed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RecomputeError {
-    /// The ruleset given is not the record's.
-    #[error("the record was made with ruleset {record}; the ruleset given is {given}")]
-    OtherRuleset {
-        /// What the record names.
-        record: RulesetLabel,
-        /// What was given.
-        given: RulesetLabel,
-    },
+    /// The ruleset given is not the record's (boxed: far larger than the
+    /// other variant).
+    #[error("the record was made with ruleset {}; the ruleset given is {}", .0.record, .0.given)]
+    OtherRuleset(Box<RulesetMismatch>),
     /// The recomputed assessment cannot be written in v1 form to compare
     /// (a ruleset whose rule ids are not v1 ids: it made no record).
     #[error("the recomputed assessment cannot be compared: {0}")]
@@ -679,10 +684,10 @@ impl Recomputation {
 /// else [`RecomputeError::OtherRuleset`].
 pub fn recompute(record: &v1::Record, ruleset: &Ruleset) -> Result<Recomputation, RecomputeError> {
     if !is_records_ruleset(record, ruleset) {
-        return Err(RecomputeError::OtherRuleset {
+        return Err(RecomputeError::OtherRuleset(Box::new(RulesetMismatch {
             record: RulesetLabel::of_record(record),
             given: RulesetLabel::of(ruleset),
-        });
+        })));
     }
     let inputs = inputs_from_record(record);
     let assessment = evaluate_at(
