@@ -284,7 +284,8 @@ pub fn render_text(outcome: &Outcome) -> String {
     }
     if let AsOf::Unknown = r.as_of {
         out.push_str(
-            "  as of: the record names no as-of date (made before assessments were dated): \
+            "  as of: the record names no as-of date (made before assessments were dated, or no day \
+             was named): \
              the law date it was made under is unknown\n",
         );
     }
