@@ -17,7 +17,10 @@
 //! * follow the goods on: the declarant [`forward_request`]s to the next
 //!   party inside a [`DeclarationChain`]; the exporter [`verify_chain`]s it;
 //! * audit: [`verify`] any document's bytes, then [`judge`] it against the
-//!   trusted keys ([`crate::trust`]) to say *who* signed.
+//!   trusted keys ([`crate::trust`]) to say *who* signed;
+//! * check the conclusion: [`recompute`](recompute::recompute) an intact
+//!   record's answers ([`reconstruct`] rebuilds them) under its ruleset and
+//!   compare with the rating and findings it states.
 
 pub mod canonical;
 pub mod chain;
@@ -29,6 +32,8 @@ pub mod fragment;
 pub mod leaves;
 pub mod limits;
 pub mod open;
+pub mod recompute;
+pub mod reconstruct;
 pub mod signing;
 pub mod v1;
 pub mod verdict;

@@ -118,18 +118,34 @@ fn read(path: &Path, what: &str, limit: usize) -> Result<String, String> {
 pub fn load_ruleset(path: Option<&Path>) -> Result<Ruleset, String> {
     match path {
         None => Ruleset::embedded().map_err(|e| format!("embedded ruleset is broken:\n{e}")),
-        Some(p) => {
-            let text = read(p, "ruleset", enduse::ruleset::MAX_RULESET_BYTES)?;
-            Ruleset::from_file_text(&text).map_err(|e| {
-                let lines: Vec<String> = e
-                    .problems
-                    .iter()
-                    .map(|pr| format!("{}:{pr}", p.display()))
-                    .collect();
-                lines.join("\n")
-            })
-        }
+        Some(p) => load_ruleset_file(p).map(|file| file.ruleset),
     }
+}
+
+/// A ruleset file as loaded.
+pub struct RulesetFile {
+    /// The ruleset.
+    pub ruleset: Ruleset,
+    /// Whether the file was the compiled form: its SHA-256 is then the one
+    /// the compiler recorded of its TOML source, not one computed from the
+    /// bytes read (`enduse verify --recompute` says so).
+    pub compiled: bool,
+}
+
+/// Loads a ruleset file, TOML or compiled, within the ruleset size limit.
+pub fn load_ruleset_file(p: &Path) -> Result<RulesetFile, String> {
+    let text = read(p, "ruleset", enduse::ruleset::MAX_RULESET_BYTES)?;
+    let compiled = enduse::ruleset::is_compiled(&text);
+    Ruleset::from_file_text(&text)
+        .map(|ruleset| RulesetFile { ruleset, compiled })
+        .map_err(|e| {
+            let lines: Vec<String> = e
+                .problems
+                .iter()
+                .map(|pr| format!("{}:{pr}", p.display()))
+                .collect();
+            lines.join("\n")
+        })
 }
 
 type Input = (Transaction, Evidence, Option<chrono::NaiveDate>);

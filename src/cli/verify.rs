@@ -19,6 +19,13 @@
 //! For a chain: 0 continuous with every hop declared and signed by a trusted
 //! key, 5 continuous and every hop signed but some key not trusted, 1 broken,
 //! 2 continuous but not every hop signed (unsigned, flagged or awaiting).
+//!
+//! With `--recompute` (`verify_recompute.rs`), an intact record's answers are
+//! evaluated again: 7 when its rating or findings do not follow from them,
+//! 8 when it cannot be recomputed (its ruleset is not at hand, or not a
+//! record), before 0, 2 and 5; 1, 3, 4 and 6 are kept (nothing is
+//! recomputed from a document that is not intact). A `--ruleset` file that
+//! cannot be read is 4, before anything is verified.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -52,6 +59,18 @@ pub struct VerifyArgs {
     /// book (format `enduse-key-book`). Without it no signature is trusted.
     #[arg(long, value_name = "KEYS.json")]
     trusted_keys: Option<PathBuf>,
+    /// After the verdict, evaluate an intact record's answers again under
+    /// the ruleset it names and compare with the rating and findings it
+    /// states: REPRODUCED, or DIFFERS (exit 7) naming each difference; exit
+    /// 8 when it cannot be recomputed (its ruleset is not at hand). Proves
+    /// that the rating follows from the recorded answers, not that they are true.
+    #[arg(long)]
+    recompute: bool,
+    /// With --recompute: the ruleset file (TOML or compiled JSON) the record
+    /// was made with, when this binary embeds another; used only when its
+    /// SHA-256 is the record's.
+    #[arg(long, value_name = "FILE", requires = "recompute")]
+    ruleset: Option<PathBuf>,
 }
 
 /// Reads the `--trusted-keys` file, or an empty book.
@@ -81,6 +100,17 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
             return ExitCode::from(4);
         }
     };
+    let ruleset_file = if args.recompute {
+        match crate::verify_recompute::load_file(args.ruleset.as_deref()) {
+            Ok(file) => file,
+            Err(e) => {
+                eprintln!("enduse verify: --ruleset refused: {}", shown(&e));
+                return ExitCode::from(4);
+            }
+        }
+    } else {
+        None
+    };
     let trust = Trust::new(&book, None);
     let input = if args.link {
         decode_fragment(&args.file.to_string_lossy()).map_err(|e| e.to_string())
@@ -90,12 +120,26 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     if let Ok(bytes) = &input
         && is_chain_file(bytes)
     {
-        return crate::verify_chain::run(
+        let code = crate::verify_chain::run(
             &args.file,
             bytes,
             matches!(args.format, OutputFormat::Json),
             &trust,
         );
+        if !args.recompute {
+            return ExitCode::from(code);
+        }
+        // A chain states no rating: nothing to recompute (a broken chain
+        // keeps its 1).
+        eprintln!(
+            "enduse verify: NOT RECOMPUTED: --recompute applies to attestation records; \
+             this is a declaration chain, which states no rating"
+        );
+        return ExitCode::from(if code == 1 {
+            code
+        } else {
+            crate::verify_recompute::EXIT_CANNOT
+        });
     }
     let report = match &input {
         Ok(bytes) => verify(bytes),
@@ -123,13 +167,24 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
             .as_ref()
             .map(|(name, country)| (name.as_str(), *country)),
     );
+    let recomputed = args.recompute.then(|| {
+        crate::verify_recompute::run(
+            input.as_deref().ok(),
+            report.kind,
+            verdict.exit_code(),
+            ruleset_file.as_ref(),
+        )
+    });
     match args.format {
-        OutputFormat::Text => print!(
-            "{}",
-            safe_output(&render_text(&args.file, &report, &verdict))
-        ),
+        OutputFormat::Text => {
+            let mut text = render_text(&args.file, &report, &verdict);
+            if let Some(outcome) = &recomputed {
+                text.push_str(&crate::verify_recompute::render_text(outcome));
+            }
+            print!("{}", safe_output(&text));
+        }
         OutputFormat::Json => {
-            let json = serde_json::json!({
+            let mut json = serde_json::json!({
                 "file": args.file.display().to_string(),
                 "kind": report.kind,
                 "verdict": verdict_json(&verdict.document),
@@ -138,13 +193,19 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
                 "declarations": report.declarations,
                 "declaration_verdicts": verdict.declarations.iter().map(verdict_json).collect::<Vec<_>>(),
             });
+            if let Some(outcome) = &recomputed {
+                json["recompute"] = crate::verify_recompute::to_json(outcome);
+            }
             match serde_json::to_string_pretty(&json) {
                 Ok(text) => println!("{text}"),
                 Err(e) => eprintln!("enduse verify: cannot write JSON: {e}"),
             }
         }
     }
-    ExitCode::from(verdict.exit_code())
+    ExitCode::from(match &recomputed {
+        Some(outcome) => crate::verify_recompute::exit_code(outcome, verdict.exit_code()),
+        None => verdict.exit_code(),
+    })
 }
 
 /// A verdict as JSON: its name, and for a signature who holds the key.

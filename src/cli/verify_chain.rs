@@ -2,7 +2,6 @@
 //! breaks, for auditors and banks checking a re-export chain offline.
 
 use std::path::Path;
-use std::process::ExitCode;
 
 use enduse::model::Symbol;
 use enduse::record::chain::{ChainContext, ChainReport, LinkState};
@@ -12,8 +11,9 @@ use enduse::trust::Trust;
 
 use crate::text::{safe_output, shown};
 
-/// Verifies a chain file's bytes against the trusted keys and prints the report.
-pub fn run(path: &Path, bytes: &[u8], json: bool, trust: &Trust<'_>) -> ExitCode {
+/// Verifies a chain file's bytes against the trusted keys, prints the
+/// report and returns the exit status.
+pub fn run(path: &Path, bytes: &[u8], json: bool, trust: &Trust<'_>) -> u8 {
     let context = ChainContext {
         trust: *trust,
         own_request: None,
@@ -36,7 +36,7 @@ pub fn run(path: &Path, bytes: &[u8], json: bool, trust: &Trust<'_>) -> ExitCode
                     ))
                 );
             }
-            return ExitCode::from(4);
+            return 4;
         }
     };
     if json {
@@ -44,7 +44,7 @@ pub fn run(path: &Path, bytes: &[u8], json: bool, trust: &Trust<'_>) -> ExitCode
     } else {
         print!("{}", safe_output(&render_text(path, &report)));
     }
-    ExitCode::from(exit_code(&report))
+    exit_code(&report)
 }
 
 fn exit_code(report: &ChainReport) -> u8 {
