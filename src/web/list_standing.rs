@@ -4,7 +4,6 @@
 //! (`enduse::party_screening::standing`); this only words it.
 
 use enduse::model::ListStanding;
-use leptos::prelude::*;
 
 use crate::i18n::{Locale, t_string};
 

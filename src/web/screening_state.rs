@@ -209,7 +209,7 @@ async fn load_site_lists(s: ScreeningState) {
         }
         vouched.insert(
             file_name(&list.file).to_string(),
-            (list.retrieved, list.sample),
+            (list.retrieved, list.published, list.sample),
         );
         for path in std::iter::once(&list.file).chain(list.companions.iter()) {
             match fetch_bytes(path).await {

@@ -585,8 +585,9 @@ fn screening_view(i18n: I18n, screening: Option<v1::ScreeningSummary>) -> AnyVie
                     t_string!(i18n, screening.outcome_potential_match)
                 }
             };
+            let party = r.party.clone();
             view! {
-                <li data-party=r.party.clone()>
+                <li data-party=party>
                     <code>{r.party}</code> ": " <strong>{outcome}</strong>
                     {(!r.summary.is_empty()).then(|| view! { <br /><span class="muted">{r.summary}</span> })}
                 </li>
