@@ -77,8 +77,8 @@ pub struct Ruleset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mitigation {
-    /// The name rules use in `mitigated_by`.
-    pub id: String,
+    /// The name rules use in `mitigated_by` (shared with the findings it lowers).
+    pub id: std::sync::Arc<str>,
     /// What was recorded, for people ("Payment from the buyer's own account in its own country").
     pub title: LocalizedText,
     /// When the mitigation holds.
@@ -328,6 +328,10 @@ impl Rule {
     pub fn title(&self, lang: Lang) -> &str {
         self.title.get(lang)
     }
+    /// The title in `lang` as a shared handle, for findings.
+    pub fn shared_title(&self, lang: Lang) -> std::sync::Arc<str> {
+        std::sync::Arc::clone(self.title.shared(lang))
+    }
     /// The explanation template as written, in `lang` (English fallback).
     pub fn explanation_source(&self, lang: Lang) -> &str {
         self.explanation.get(lang)
@@ -378,6 +382,15 @@ impl Rule {
     /// Suggested mitigations in `lang`.
     pub fn mitigations(&self, lang: Lang) -> impl Iterator<Item = &str> {
         self.mitigations.iter().map(move |m| m.get(lang))
+    }
+    /// The suggested mitigations in `lang` as shared handles, for findings.
+    pub fn shared_mitigations(
+        &self,
+        lang: Lang,
+    ) -> impl ExactSizeIterator<Item = std::sync::Arc<str>> + '_ {
+        self.mitigations
+            .iter()
+            .map(move |m| std::sync::Arc::clone(m.shared(lang)))
     }
     /// The recorded facts that may lower this rule's residual severity, as
     /// indexes into [`Ruleset::mitigations`]; empty for a stop.
