@@ -151,10 +151,7 @@ pub fn hs_tier_masks(tx: &Transaction, rs: &Ruleset) -> Vec<u64> {
     let mut masks = Vec::with_capacity(tx.goods.len() * lists);
     for line in &tx.goods {
         match line.hs.known() {
-            Some(code) => {
-                let leading = code.leading_values();
-                masks.extend((0..lists).map(|list| rs.hs_tier_mask(list, &leading)));
-            }
+            Some(code) => masks.extend((0..lists).map(|list| rs.hs_tier_mask_of(list, code))),
             None => masks.extend(std::iter::repeat_n(0, lists)),
         }
     }
