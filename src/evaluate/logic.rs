@@ -475,8 +475,8 @@ impl<'a> Scope<'a> {
         quantified(trace, start, found, unknown)
     }
 
-    /// `any_line` over `line.hs` in an HS list (the CHPL rules' shape,
-    /// thirteen of the ruleset's seventeen `any_line`s): one pass over the
+    /// `any_line` over `line.hs` in an HS list (the CHPL rules' shape, most
+    /// of the default ruleset's `any_line`s): one pass over the
     /// goods lines, recording exactly what [`Scope::any_of`] over the
     /// [`Condition::Test`] records: an unknown code as an unknown, a listed
     /// one as a trigger, its tier and its line.
