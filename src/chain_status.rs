@@ -261,7 +261,7 @@ mod tests {
             inherent_score: 0,
             mitigated_by: vec![],
             could_be_mitigated_by: vec![],
-            title: String::new(),
+            title: "".into(),
             explanation: String::new(),
             citations: vec![].into(),
             mitigations: vec![],

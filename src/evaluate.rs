@@ -14,6 +14,8 @@ mod logic;
 mod rating;
 mod render;
 
+use std::sync::Arc;
+
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -40,10 +42,10 @@ pub struct RulesetRef {
 /// A recorded fact that lowered a finding, or would lower it once recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MitigationUse {
-    /// The mitigation's name in the ruleset.
-    pub id: String,
-    /// Its title in the assessment language.
-    pub title: String,
+    /// The mitigation's name in the ruleset (shared with it, not copied).
+    pub id: Arc<str>,
+    /// Its title in the assessment language (shared with the ruleset).
+    pub title: Arc<str>,
     /// Severity steps it lowers by.
     pub steps: u8,
 }
@@ -70,14 +72,16 @@ pub struct Finding {
     /// the finding is above its floor: what the user could still do.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub could_be_mitigated_by: Vec<MitigationUse>,
-    /// Rule title in the assessment language.
-    pub title: String,
+    /// Rule title in the assessment language (shared with the ruleset, not
+    /// copied: findings are made on every keystroke).
+    pub title: Arc<str>,
     /// Explanation with the triggering answers filled in.
     pub explanation: String,
     /// Sources (shared with the rule, not copied).
-    pub citations: std::sync::Arc<[Citation]>,
-    /// Suggested mitigations in the assessment language.
-    pub mitigations: Vec<String>,
+    pub citations: Arc<[Citation]>,
+    /// Suggested mitigations in the assessment language (each shared with
+    /// the ruleset).
+    pub mitigations: Vec<Arc<str>>,
     /// The answers that made the rule fire; each serialises as its path
     /// (`buyer.established`, `goods.0.hs`).
     pub triggers: Vec<Located>,
@@ -196,8 +200,8 @@ fn steps_of(ruleset: &Ruleset, i: usize) -> u32 {
 
 fn mitigation_use(m: &Mitigation, lang: Lang) -> MitigationUse {
     MitigationUse {
-        id: m.id.clone(),
-        title: m.title.get(lang).to_string(),
+        id: Arc::clone(&m.id),
+        title: Arc::clone(m.title.shared(lang)),
         steps: m.steps,
     }
 }
@@ -362,10 +366,10 @@ pub fn evaluate_at(
                     } else {
                         Vec::new()
                     },
-                    title: rule.title(lang).to_string(),
+                    title: rule.shared_title(lang),
                     explanation: render::fill(rule.template(lang), &scope, &trace, ruleset, lang),
                     citations: rule.shared_citations(),
-                    mitigations: rule.mitigations(lang).map(str::to_string).collect(),
+                    mitigations: rule.shared_mitigations(lang).collect(),
                     hops: finding_hops(&trace, &triggers),
                     triggers,
                 });
@@ -503,7 +507,14 @@ fn missing_info(
     for m in &mut missing {
         m.changes_rating = m.could_reach > rating;
     }
-    // Stable: facts of equal standing stay in fact order.
-    missing.sort_by_key(|m| std::cmp::Reverse((m.changes_rating, m.could_reach)));
-    missing
+    // Those that change the rating first, then by reach: as `changes_rating`
+    // follows from `could_reach`, that is by reach alone, highest first, and
+    // facts of equal standing stay in fact order. Four ratings: one stable
+    // pass per rating instead of a sort.
+    let mut ordered = Vec::with_capacity(missing.len());
+    for reach in Rating::ALL.into_iter().rev() {
+        ordered.extend(missing.extract_if(.., |m| m.could_reach == reach));
+    }
+    ordered.append(&mut missing);
+    ordered
 }

@@ -77,8 +77,8 @@ pub struct Ruleset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mitigation {
-    /// The name rules use in `mitigated_by`.
-    pub id: String,
+    /// The name rules use in `mitigated_by` (shared with the findings it lowers).
+    pub id: std::sync::Arc<str>,
     /// What was recorded, for people ("Payment from the buyer's own account in its own country").
     pub title: LocalizedText,
     /// When the mitigation holds.
@@ -270,6 +270,29 @@ impl HsIndex {
         HsIndex { by_length }
     }
 
+    /// Bitmask of the tiers containing the code with these digits: each
+    /// length's prefix value is the previous one extended, the lengths
+    /// ascending (what [`HsIndex::tier_mask`] reads from the leading values).
+    fn tier_mask_of(&self, digits: &[u8]) -> u64 {
+        let (mut mask, mut value, mut taken) = (0u64, 0u64, 0usize);
+        for (len, values) in &self.by_length {
+            let Some(more) = digits.get(taken..*len) else {
+                // Longer than the code: so are the remaining lengths.
+                break;
+            };
+            value = more
+                .iter()
+                .fold(value, |v, d| v * 10 + u64::from(d.wrapping_sub(b'0')));
+            taken = *len;
+            if let Ok(i) = values.binary_search_by_key(&value, |(v, _)| *v)
+                && let Some((_, m)) = values.get(i)
+            {
+                mask |= m;
+            }
+        }
+        mask
+    }
+
     /// Bitmask of the tiers containing the code with these leading values.
     fn tier_mask(&self, leading: &[u64; 11]) -> u64 {
         let mut mask = 0u64;
@@ -328,6 +351,10 @@ impl Rule {
     pub fn title(&self, lang: Lang) -> &str {
         self.title.get(lang)
     }
+    /// The title in `lang` as a shared handle, for findings.
+    pub fn shared_title(&self, lang: Lang) -> std::sync::Arc<str> {
+        std::sync::Arc::clone(self.title.shared(lang))
+    }
     /// The explanation template as written, in `lang` (English fallback).
     pub fn explanation_source(&self, lang: Lang) -> &str {
         self.explanation.get(lang)
@@ -378,6 +405,15 @@ impl Rule {
     /// Suggested mitigations in `lang`.
     pub fn mitigations(&self, lang: Lang) -> impl Iterator<Item = &str> {
         self.mitigations.iter().map(move |m| m.get(lang))
+    }
+    /// The suggested mitigations in `lang` as shared handles, for findings.
+    pub fn shared_mitigations(
+        &self,
+        lang: Lang,
+    ) -> impl ExactSizeIterator<Item = std::sync::Arc<str>> + '_ {
+        self.mitigations
+            .iter()
+            .map(move |m| std::sync::Arc::clone(m.shared(lang)))
     }
     /// The recorded facts that may lower this rule's residual severity, as
     /// indexes into [`Ruleset::mitigations`]; empty for a stop.
@@ -537,6 +573,14 @@ impl Ruleset {
             .map_or(0, |index| index.tier_mask(leading))
     }
 
+    /// [`Ruleset::hs_tier_mask`] for `code`, read from its digits (no
+    /// leading values to build: the evaluator asks for every line and list).
+    pub fn hs_tier_mask_of(&self, list: usize, code: &HsCode) -> u64 {
+        self.hs_index
+            .get(list)
+            .map_or(0, |index| index.tier_mask_of(code.as_str().as_bytes()))
+    }
+
     /// Every list tier containing `code`, for "on the CHPL, tier 1" hints while typing.
     pub fn hs_lists_containing(&self, code: &HsCode) -> Vec<HsListHit<'_>> {
         self.hs_lists
@@ -554,6 +598,36 @@ impl Ruleset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A code's tier mask is the same read from its digits or from its
+    /// leading values, for every code a list names and codes around them.
+    #[test]
+    fn tier_masks_agree_from_digits_and_leading_values() {
+        let rs = match Ruleset::embedded() {
+            Ok(rs) => rs,
+            Err(e) => panic!("{e}"),
+        };
+        let mut checked = 0;
+        for (list, hs_list) in rs.hs_lists().iter().enumerate() {
+            for prefix in hs_list.tiers.iter().flat_map(|t| &t.codes) {
+                for tail in ["", "0", "00", "0000", "9999", "12345678"] {
+                    let Ok(code) = HsCode::parse(&format!("{}{tail}", prefix.as_str())) else {
+                        continue;
+                    };
+                    for l in 0..rs.hs_lists().len() {
+                        assert_eq!(
+                            rs.hs_tier_mask_of(l, &code),
+                            rs.hs_tier_mask(l, &code.leading_values()),
+                            "list {l}, code {}",
+                            code.as_str()
+                        );
+                    }
+                    checked += usize::from(rs.hs_tier_mask_of(list, &code) != 0);
+                }
+            }
+        }
+        assert!(checked > 50, "only {checked} listed codes checked");
+    }
 
     /// The build must never ship a ruleset that does not load.
     #[test]

@@ -230,7 +230,7 @@ fn mitigation_lowers_residual_not_inherent() {
     assert_eq!(f.inherent, Severity::Medium);
     assert_eq!(f.severity, Severity::Low);
     assert_eq!(f.mitigated_by.len(), 1, "{f:?}");
-    assert_eq!(f.mitigated_by[0].id, "own_account");
+    assert_eq!(&*f.mitigated_by[0].id, "own_account");
     // At its floor: nothing more to suggest.
     assert!(f.could_be_mitigated_by.is_empty());
     assert_eq!(a.inherent_rating, Rating::Medium);
@@ -247,11 +247,7 @@ fn unknown_answers_never_mitigate() {
     let f = finding(&a, "DEST-EAEU");
     assert_eq!(f.severity, Severity::Medium);
     assert!(f.mitigated_by.is_empty());
-    let open: Vec<&str> = f
-        .could_be_mitigated_by
-        .iter()
-        .map(|m| m.id.as_str())
-        .collect();
+    let open: Vec<&str> = f.could_be_mitigated_by.iter().map(|m| &*m.id).collect();
     assert_eq!(open, ["own_account", "known_customer"]);
     assert_eq!(a.rating, Rating::Medium);
 }

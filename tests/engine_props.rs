@@ -417,7 +417,7 @@ proptest! {
             .rules()
             .iter()
             .map(|r| (r.id(), r.condition()))
-            .chain(rs.mitigations().iter().map(|m| (m.id.as_str(), &m.when)));
+            .chain(rs.mitigations().iter().map(|m| (&*m.id, &m.when)));
         for (id, cond) in conditions {
             let (mut decided, mut evaluated) = (Trace::default(), Trace::default());
             let d = scope.decide(cond, &mut decided);

@@ -110,7 +110,7 @@ fn every_rule_is_translated_cited_and_actionable() {
             for lang in [Lang::Ru, Lang::Kk] {
                 assert_ne!(
                     note.get(lang),
-                    note.en,
+                    &*note.en,
                     "{id}: citation note not translated to {lang:?}"
                 );
             }

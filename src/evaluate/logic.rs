@@ -151,10 +151,7 @@ pub fn hs_tier_masks(tx: &Transaction, rs: &Ruleset) -> Vec<u64> {
     let mut masks = Vec::with_capacity(tx.goods.len() * lists);
     for line in &tx.goods {
         match line.hs.known() {
-            Some(code) => {
-                let leading = code.leading_values();
-                masks.extend((0..lists).map(|list| rs.hs_tier_mask(list, &leading)));
-            }
+            Some(code) => masks.extend((0..lists).map(|list| rs.hs_tier_mask_of(list, code))),
             None => masks.extend(std::iter::repeat_n(0, lists)),
         }
     }
@@ -478,8 +475,8 @@ impl<'a> Scope<'a> {
         quantified(trace, start, found, unknown)
     }
 
-    /// `any_line` over `line.hs` in an HS list (the CHPL rules' shape,
-    /// thirteen of the ruleset's seventeen `any_line`s): one pass over the
+    /// `any_line` over `line.hs` in an HS list (the CHPL rules' shape, most
+    /// of the default ruleset's `any_line`s): one pass over the
     /// goods lines, recording exactly what [`Scope::any_of`] over the
     /// [`Condition::Test`] records: an unknown code as an unknown, a listed
     /// one as a trigger, its tier and its line.

@@ -297,10 +297,10 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
                 mitigated_by: finding
                     .mitigated_by
                     .iter()
-                    .map(|m| m.title.clone())
+                    .map(|m| m.title.to_string())
                     .collect(),
                 score: finding.score,
-                title: finding.title.clone(),
+                title: finding.title.to_string(),
                 explanation: finding.explanation.clone(),
                 citations: finding
                     .citations
@@ -313,7 +313,7 @@ pub fn assessment_to_v1(assessment: &evaluate::Assessment) -> Result<v1::Assessm
                         url: c.url.clone(),
                     })
                     .collect(),
-                mitigations: finding.mitigations.clone(),
+                mitigations: finding.mitigations.iter().map(|m| m.to_string()).collect(),
                 triggers: finding.triggers.iter().map(|t| t.path()).collect(),
             })
         })

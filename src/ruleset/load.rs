@@ -329,7 +329,7 @@ pub(super) fn load(text: &str) -> Result<Ruleset, RulesetError> {
         if let Some(when) = compiler.compile_mitigation(&m.when) {
             mitigation_names.insert(name.get_ref().clone(), (mitigations.len(), at));
             mitigations.push(Mitigation {
-                id: name.get_ref().clone(),
+                id: name.get_ref().as_str().into(),
                 title: m.title.clone(),
                 when,
                 steps: steps.clamp(1, 3) as u8,

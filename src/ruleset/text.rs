@@ -1,5 +1,7 @@
 //! Severities, translated texts and citations: the parts of a rule people read.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -54,26 +56,36 @@ impl Severity {
 }
 
 /// A text in English with optional Russian and Kazakh translations.
+///
+/// Each text is a shared string: findings name their rule's title and
+/// mitigations on every evaluation (the web app evaluates on every
+/// keystroke), and share them with the ruleset instead of copying them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalizedText {
     /// English, required: the fallback for every language.
-    pub en: String,
+    pub en: Arc<str>,
     /// Russian.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ru: Option<String>,
+    pub ru: Option<Arc<str>>,
     /// Kazakh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kk: Option<String>,
+    pub kk: Option<Arc<str>>,
 }
 
 impl LocalizedText {
     /// The text in `lang`, or in English when that translation is missing or empty.
     pub fn get(&self, lang: Lang) -> &str {
+        self.shared(lang)
+    }
+
+    /// The text [`LocalizedText::get`] gives, as the shared string itself:
+    /// cloning it is a counter increment, not a copy.
+    pub fn shared(&self, lang: Lang) -> &Arc<str> {
         let translated = match lang {
             Lang::En => None,
-            Lang::Ru => self.ru.as_deref(),
-            Lang::Kk => self.kk.as_deref(),
+            Lang::Ru => self.ru.as_ref(),
+            Lang::Kk => self.kk.as_ref(),
         };
         translated
             .filter(|t| !t.trim().is_empty())
@@ -83,7 +95,7 @@ impl LocalizedText {
     /// Every language present, with its text.
     pub fn present(&self) -> impl Iterator<Item = (Lang, &str)> {
         [
-            (Lang::En, Some(self.en.as_str())),
+            (Lang::En, Some(&*self.en)),
             (Lang::Ru, self.ru.as_deref()),
             (Lang::Kk, self.kk.as_deref()),
         ]

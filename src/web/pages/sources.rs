@@ -124,7 +124,7 @@ fn rule_view(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> impl IntoView + use<
         .mitigated_by()
         .iter()
         .filter_map(|&i| ruleset.mitigations().get(i))
-        .map(|m| (m.id.clone(), m.title.get(lang).to_string()))
+        .map(|m| (m.id.to_string(), m.title.get(lang).to_string()))
         .collect();
     let floor = rule.floor();
     let lowering = if lowered_by.is_empty() {

@@ -65,7 +65,7 @@ pub fn Results(
                 Rating::High => t_string!(i18n, assess.advice_high).to_string(),
                 Rating::Stop => t_string!(i18n, assess.advice_stop).to_string(),
             };
-            let mut mitigations: Vec<String> = Vec::new();
+            let mut mitigations: Vec<std::sync::Arc<str>> = Vec::new();
             for f in &a.findings {
                 for m in &f.mitigations {
                     if !mitigations.contains(m) {
